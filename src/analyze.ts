@@ -1,0 +1,39 @@
+import { CHANNELS, type Channel } from './channels/platforms.ts';
+import { composeCaption } from './caption/compose.ts';
+import type { Setup } from './config/setup.ts';
+import { extractArticle } from './extract/article.ts';
+import { hasErrors, report } from './messages/report.ts';
+import type { Article, Caption, Post } from './model.ts';
+import { parseFrontMatter } from './parse/frontmatter.ts';
+import { parseMarkdown } from './parse/markdown.ts';
+import { planCampaign } from './plan/campaign.ts';
+import type { ArticleFile } from './read/articles.ts';
+
+export type Analysis =
+  | { status: 'ok'; article: Article; posts: Post[]; captions: Map<Channel, Caption> }
+  | { status: 'failed'; title: string }
+  | { status: 'draft' };
+
+/**
+ * Everything but pixels for one article: parse → extract → plan → caption. Problems are
+ * messages on the article's file; an error in them makes the analysis `failed`.
+ */
+export function analyzeArticle(source: ArticleFile, setup: Setup, options: { channels?: Channel[] | undefined; drafts: boolean }): Analysis {
+  const { file, slug } = source;
+  const { tree, yaml } = parseMarkdown(file);
+  const front = parseFrontMatter(file, yaml, CHANNELS);
+  if (!front || hasErrors(file)) return { status: 'failed', title: front?.title ?? slug };
+  if (front.draft && !options.drafts) return { status: 'draft' };
+  const article = extractArticle(file, slug, front, tree);
+  const channels = setup.brand.channels.filter((channel) => !options.channels || options.channels.includes(channel));
+  const posts = planCampaign(article, { ...setup.brand, channels });
+  const captions = new Map<Channel, Caption>();
+  for (const channel of new Set(posts.map((post) => post.channel))) {
+    const caption = composeCaption(article, setup.brand, channel, setup.captionTemplates.get(channel)!);
+    for (const warning of caption.warnings) {
+      report(file, 'warning', 'caption-too-long', warning, article.titleAt, 'shorten the article’s intro or the caption template');
+    }
+    captions.set(channel, caption);
+  }
+  return { status: 'ok', article, posts, captions };
+}

@@ -1,0 +1,70 @@
+import { type Analysis, analyzeArticle } from './analyze.ts';
+import { SetupError } from './config/errors.ts';
+import { type BuildOptions, resolveOptions } from './config/options.ts';
+import { loadSetup, type Setup } from './config/setup.ts';
+import { messagesOf } from './messages/report.ts';
+import type { ArticleEntry, Manifest } from './model.ts';
+import { listArticles, readArticle, type ArticleFile } from './read/articles.ts';
+import { drawCards } from './render/batch.ts';
+import { assembleArticle } from './write/assemble.ts';
+import { mergeManifest, readManifest, writeOutput, type OutputFile } from './write/output.ts';
+
+export interface BuildResult {
+  manifest: Manifest;
+  /** Entries of the articles this build looked at, in slug order. */
+  built: ArticleEntry[];
+  cardsDrawn: number;
+}
+
+/** read → parse → extract → plan → render → caption → write. */
+export async function build(input: Partial<BuildOptions> = {}): Promise<BuildResult> {
+  const options = resolveOptions(input);
+  const setup = await loadSetup(options.templatesDir);
+  const { sources, existing } = await readSources(options);
+  const analyses = sources.map((source) => ({ source, analysis: analyzeArticle(source, setup, options) }));
+  const context = { fonts: setup.fonts, templates: setup.cardTemplates, brandView: setup.brandView };
+  const cards = analyses.flatMap(({ analysis }) => (analysis.status === 'ok' ? analysis.posts.flatMap((post) => post.images.map((image) => image.card)) : []));
+  const drawn = await drawCards(cards, context);
+  const files: OutputFile[] = [];
+  const built: ArticleEntry[] = [];
+  for (const { source, analysis } of analyses) {
+    if (analysis.status === 'draft') continue;
+    const assembled = assembleArticle(source, analysis, drawn, context);
+    files.push(...assembled.files);
+    built.push(assembled.entry);
+  }
+  const manifest = mergeManifest(await readManifest(options.outDir), built, existing);
+  await writeOutput(options.outDir, files, manifest, new Set(sources.map((source) => source.slug)), existing);
+  return { manifest, built, cardsDrawn: drawn.size };
+}
+
+/** `check`: everything but pixels, for every selected article. */
+export async function check(input: Partial<BuildOptions> = {}): Promise<ArticleEntry[]> {
+  const options = resolveOptions(input);
+  const setup: Setup = await loadSetup(options.templatesDir);
+  const { sources } = await readSources(options);
+  return sources.map((source) => entryWithoutImages(source, analyzeArticle(source, setup, options)));
+}
+
+async function readSources(options: BuildOptions): Promise<{ sources: ArticleFile[]; existing: Set<string> }> {
+  const all = await listArticles(options.articlesDir);
+  const existing = new Set(all);
+  const unknown = options.slugs.filter((slug) => !existing.has(slug));
+  if (unknown.length > 0) {
+    throw new SetupError(`Expected articles named ${unknown.join(', ')} in ${options.articlesDir}/ but found none`, `choose from: ${all.join(', ') || '(no articles yet)'}`);
+  }
+  const selected = options.slugs.length > 0 ? options.slugs : all;
+  return { sources: await Promise.all(selected.map((slug) => readArticle(options.articlesDir, slug))), existing };
+}
+
+function entryWithoutImages(source: ArticleFile, analysis: Analysis): ArticleEntry {
+  return {
+    slug: source.slug,
+    title: analysis.status === 'ok' ? analysis.article.title : analysis.status === 'failed' ? analysis.title : source.slug,
+    source: source.file.path,
+    status: analysis.status === 'failed' ? 'failed' : 'ok',
+    messages: messagesOf(source.file, source.file.path),
+    quotes: analysis.status === 'ok' ? analysis.article.quotes.map(({ text, origin }) => ({ text, origin })) : [],
+    posts: [],
+  };
+}

@@ -1,0 +1,14 @@
+import type { Channel } from '../channels/platforms.ts';
+import type { Brand } from '../config/brand.ts';
+import type { Article } from '../model.ts';
+
+/** The article's canonical URL (else the brand's website), tagged so analytics see each channel. */
+export function trackedLink(article: Article, brand: Brand, channel: Channel): string | undefined {
+  const base = article.url ?? brand.website;
+  if (!base) return undefined;
+  const url = new URL(base);
+  url.searchParams.set('utm_source', channel);
+  url.searchParams.set('utm_medium', 'social');
+  url.searchParams.set('utm_campaign', article.slug);
+  return url.href;
+}

@@ -1,0 +1,178 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build, check } from './build.ts';
+import type { Channel } from './channels/platforms.ts';
+import { SetupError } from './config/errors.ts';
+import type { BuildOptions } from './config/options.ts';
+import { importArticle, localToday } from './import/article.ts';
+import { scaffoldArticle } from './import/scaffold.ts';
+import { formatMessage } from './messages/report.ts';
+import type { ArticleEntry } from './model.ts';
+import { slugify } from './read/slug.ts';
+import { TemplateError } from './render/template.ts';
+import { writeAtomic } from './write/atomic.ts';
+
+/** Exit codes: 0 all built (warnings allowed), 1 an article failed or check found errors, 2 usage or setup. */
+const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+const USAGE = `facet — articles in, social campaigns out
+
+Usage: npm run facet -- <command> [options]
+
+Commands:
+  build [slug…]          build every article (or the named ones) into output/
+  check [slug…]          everything but pixels; prints problems
+  new "<title>"          scaffold articles/<slug>.md with valid front matter
+  import <file>          turn a saved page (.html) or its text (.txt) into articles/<slug>.md
+  preview                local preview (not built yet)
+  export --format <name> scheduler exports (not built yet)
+
+Options:
+  --articles DIR   articles folder (default articles)
+  --templates DIR  templates folder (default templates)
+  --out DIR        output folder (default output)
+  --channels a,b   only these channels
+  --drafts         include articles marked draft: true
+  --force          build: redraw every card; new/import: overwrite an existing article
+  --json           print the build report (the manifest) on stdout
+  -h, --help       this help
+`;
+
+const OPTIONS = {
+  articles: { type: 'string' },
+  templates: { type: 'string' },
+  out: { type: 'string' },
+  channels: { type: 'string' },
+  drafts: { type: 'boolean' },
+  force: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const values = parsed.values as Values;
+  const [command, ...rest] = parsed.positionals;
+  if (values.help || !command) {
+    process.stderr.write(USAGE);
+    return command || values.help ? EXIT.ok : EXIT.usage;
+  }
+  try {
+    switch (command) {
+      case 'build':
+        return await runBuild(rest, values);
+      case 'check':
+        return await runCheck(rest, values);
+      case 'new':
+        return await runNew(rest, values);
+      case 'import':
+        return await runImport(rest, values);
+      case 'preview':
+      case 'export':
+        return usageError(`\`${command}\` is not built yet; see the open issues`);
+      default:
+        return usageError(`Unknown command \`${command}\``);
+    }
+  } catch (error) {
+    return setupError(error);
+  }
+}
+
+function buildOptions(slugs: string[], values: Values): Partial<BuildOptions> {
+  return {
+    slugs,
+    ...(values.articles ? { articlesDir: values.articles } : {}),
+    ...(values.templates ? { templatesDir: values.templates } : {}),
+    ...(values.out ? { outDir: values.out } : {}),
+    ...(values.channels ? { channels: values.channels.split(',').map((name) => name.trim()).filter(Boolean) as Channel[] } : {}),
+    drafts: values.drafts ?? false,
+    force: values.force ?? false,
+  };
+}
+
+async function runBuild(slugs: string[], values: Values): Promise<number> {
+  const started = performance.now();
+  const result = await build(buildOptions(slugs, values));
+  printMessages(result.built);
+  if (values.json) process.stdout.write(`${JSON.stringify(result.manifest, null, 2)}\n`);
+  const failed = result.built.filter((entry) => entry.status === 'failed');
+  const images = result.built.reduce((sum, entry) => sum + entry.posts.reduce((count, post) => count + post.images.length, 0), 0);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stderr.write(`${failed.length === 0 ? '✓' : '✗'} ${result.built.length - failed.length} built, ${failed.length} failed · ${images} images (${result.cardsDrawn} drawn) · ${seconds} s → ${values.out ?? 'output'}/\n`);
+  return failed.length > 0 ? EXIT.failed : EXIT.ok;
+}
+
+async function runCheck(slugs: string[], values: Values): Promise<number> {
+  const entries = await check(buildOptions(slugs, values));
+  printMessages(entries);
+  if (values.json) process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
+  const errors = entries.flatMap((entry) => entry.messages).filter((message) => message.severity === 'error').length;
+  const warnings = entries.flatMap((entry) => entry.messages).length - errors;
+  process.stderr.write(`${errors === 0 ? '✓' : '✗'} ${entries.length} checked · ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+  return errors > 0 ? EXIT.failed : EXIT.ok;
+}
+
+async function runNew(args: string[], values: Values): Promise<number> {
+  const title = args.join(' ').trim();
+  if (!title) return usageError('Expected a title, e.g. npm run facet -- new "Folate vs. Folic Acid"');
+  const slug = slugify(title);
+  if (!slug) return usageError(`Expected a title with letters or digits but received ${JSON.stringify(title)}`);
+  const file = path.join(values.articles ?? 'articles', `${slug}.md`);
+  if (existsSync(file) && !values.force) return usageError(`${file} already exists; pass --force to overwrite it`);
+  await writeAtomic(file, scaffoldArticle(title, localToday()));
+  process.stderr.write(`✓ wrote ${file}\n`);
+  return EXIT.ok;
+}
+
+async function runImport(args: string[], values: Values): Promise<number> {
+  const [source] = args;
+  if (!source || args.length > 1) return usageError('Expected one file, e.g. npm run facet -- import saved-page.html');
+  const { slug, markdown } = await importArticle(source, localToday());
+  const file = path.join(values.articles ?? 'articles', `${slug}.md`);
+  if (existsSync(file) && !values.force) return usageError(`${file} already exists; pass --force to overwrite it`);
+  await writeAtomic(file, markdown);
+  process.stderr.write(`✓ imported ${source} → ${file}\n  review it: the date, tags and url in its front matter, headings and pull quotes\n`);
+  return runCheck([slug], values);
+}
+
+function printMessages(entries: ArticleEntry[]): void {
+  for (const message of entries.flatMap((entry) => entry.messages)) process.stderr.write(`${formatMessage(message)}\n`);
+}
+
+function usageError(problem: string): number {
+  process.stderr.write(`facet: ${problem}\nRun \`npm run facet -- --help\` for usage.\n`);
+  return EXIT.usage;
+}
+
+function setupError(error: unknown): number {
+  if (error instanceof SetupError) {
+    process.stderr.write(`facet: ${error.message}\n  fix: ${error.hint}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof TemplateError) {
+    process.stderr.write(`facet: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  throw error;
+}
+
+const isEntry = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+if (isEntry) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`facet: internal error: ${(error as Error).stack ?? String(error)}\nPlease report this with the command you ran.\n`);
+      process.exitCode = EXIT.usage;
+    },
+  );
+}

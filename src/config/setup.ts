@@ -1,0 +1,25 @@
+import type { Channel } from '../channels/platforms.ts';
+import type { CardTemplate } from '../render/template.ts';
+import { brandView } from '../render/view.ts';
+import { type Brand, loadBrand } from './brand.ts';
+import { type LoadedFont, loadFonts } from './fonts.ts';
+import { loadCaptionTemplates, loadCardTemplates } from './templates.ts';
+
+/** Everything a build needs besides the articles; any problem here is a SetupError. */
+export interface Setup {
+  brand: Brand;
+  fonts: LoadedFont[];
+  cardTemplates: Map<string, CardTemplate>;
+  captionTemplates: Map<Channel, string>;
+  brandView: Record<string, unknown>;
+}
+
+export async function loadSetup(templatesDir: string): Promise<Setup> {
+  const brand = await loadBrand(templatesDir);
+  const [fonts, cardTemplates, captionTemplates] = await Promise.all([
+    loadFonts(brand),
+    loadCardTemplates(templatesDir),
+    loadCaptionTemplates(templatesDir, brand.channels),
+  ]);
+  return { brand, fonts, cardTemplates, captionTemplates, brandView: brandView(brand) };
+}

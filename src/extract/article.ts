@@ -1,0 +1,49 @@
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import { report } from '../messages/report.ts';
+import type { Article, FrontMatter, Position } from '../model.ts';
+import { quotesOf } from './quotes.ts';
+import { outlineOf } from './sections.ts';
+import { statsOf } from './stats.ts';
+
+/** Builds the article model from its front matter and Markdown tree; pure but for messages on `file`. */
+export function extractArticle(file: VFile, slug: string, front: FrontMatter, tree: Root): Article {
+  const { intro, sections } = outlineOf(tree);
+  const quotes = quotesOf(tree, { pinned: front.quotes, exclude: front.exclude, locate: locator(file) });
+  if (sections.length === 0) {
+    report(file, 'warning', 'no-sections', 'Unexpected article without `##` headings, expected at least one section',
+      { line: 1, column: 1 }, 'add `## Heading` lines; each section becomes a carousel slide');
+  }
+  if (quotes.length === 0) {
+    report(file, 'warning', 'no-quotes', 'Unexpected article without a usable quote, expected a sentence of 8–30 words',
+      { line: 1, column: 1 }, 'pin one in the front matter: `quotes: ["…"]`');
+  }
+  return {
+    slug,
+    source: file.path,
+    title: front.title,
+    titleAt: front.titleAt,
+    date: front.date,
+    tags: front.tags,
+    hashtags: front.hashtags,
+    intro,
+    sections,
+    quotes,
+    stats: statsOf(tree),
+    ...(front.subtitle !== undefined ? { subtitle: front.subtitle } : {}),
+    ...(front.url !== undefined ? { url: front.url } : {}),
+    ...(front.channels !== undefined ? { channels: front.channels } : {}),
+    ...(front.author !== undefined ? { author: front.author } : {}),
+  };
+}
+
+/** Where `text` first stands in the file, or its start when it is not there verbatim. */
+function locator(file: VFile): (text: string) => Position {
+  const place = location(file);
+  const source = String(file.value);
+  return (text) => {
+    const point = place.toPoint(Math.max(0, source.indexOf(text)));
+    return { line: point?.line ?? 1, column: point?.column ?? 1 };
+  };
+}

@@ -1,0 +1,58 @@
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Stat } from '../model.ts';
+import { positionOf, sentencesOf, textOf } from './text.ts';
+
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const WORD_FRACTION = String.raw`half|a third|two thirds|a quarter|three quarters|one in \d+|\d+ in \d+|\d+ out of \d+`;
+
+/**
+ * A figure worth a card: a percentage, a fraction in words, "N or more", "N times", or a
+ * count of at least 10 that is not a year.
+ */
+const FIGURE = new RegExp(
+  String.raw`(?<![\w.])(?:(?:${NUMBER})\s?%|(?:${WORD_FRACTION})(?= of\b| the\b)|(?:${NUMBER}) (?:or more|or fewer|times)|(?:${NUMBER})(?= [a-z]))`,
+  'gi',
+);
+
+// Words after which the counted thing has ended: "half of patients | with …".
+const STOP_WORDS = new Set([
+  'with', 'who', 'that', 'which', 'and', 'or', 'but', 'are', 'is', 'was', 'were', 'have', 'has', 'had', 'do', 'does',
+  "don't", 'don’t', 'will', 'can', 'may', 'in', 'at', 'for', 'to', 'from', 'by', 'on', 'when', 'if', 'than', 'because',
+]);
+const MAX_PHRASE_WORDS = 2;
+
+export function statsOf(tree: Root): Stat[] {
+  const stats: Stat[] = [];
+  visit(tree, (node) => {
+    if (node.type !== 'paragraph' && node.type !== 'listItem') return;
+    for (const { text } of sentencesOf(textOf(node))) {
+      for (const match of text.matchAll(FIGURE)) {
+        const figure = match[0];
+        if (isYear(figure)) continue;
+        const phrase = `${figure}${countedThing(text.slice((match.index ?? 0) + figure.length))}`;
+        stats.push({ figure, phrase, sentence: text, position: positionOf(node) });
+      }
+    }
+    return node.type === 'listItem' ? 'skip' : undefined;
+  });
+  return stats;
+}
+
+function isYear(figure: string): boolean {
+  return /^(?:19|20)\d\d$/.test(figure);
+}
+
+/** " of women" from " of women. Unfortunately…": up to two words, stopping at a stop word. */
+function countedThing(rest: string): string {
+  const words = rest.trimStart().split(/\s+/);
+  const taken: string[] = [];
+  if (words[0]?.toLowerCase() === 'of' || words[0]?.toLowerCase() === 'the') taken.push(words.shift()!);
+  for (const word of words) {
+    const bare = word.replace(/[^\p{L}\p{N}'’+-]/gu, '');
+    if (!bare || STOP_WORDS.has(bare.toLowerCase()) || taken.length >= MAX_PHRASE_WORDS + (taken[0] === 'of' ? 1 : 0)) break;
+    taken.push(bare);
+    if (bare !== word) break; // punctuation closed the phrase
+  }
+  return taken.length > 0 && !(taken.length === 1 && (taken[0] === 'of' || taken[0] === 'the')) ? ` ${taken.join(' ')}` : '';
+}

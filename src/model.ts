@@ -1,0 +1,166 @@
+/** The typed data that flows between stages. Stages are pure functions over these. */
+import type { Channel } from './channels/platforms.ts';
+
+/** A place in an article's source, 1-based like editors show it. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface FrontMatter {
+  title: string;
+  /** Where the title's value starts, for messages about text drawn from it. */
+  titleAt: Position;
+  subtitle?: string;
+  /** A calendar date, `YYYY-MM-DD`; never a Date, so no time zone can shift it. */
+  date: string;
+  url?: string;
+  tags: string[];
+  hashtags: string[];
+  channels?: string[];
+  quotes: string[];
+  exclude: string[];
+  draft: boolean;
+  author?: Author;
+}
+
+export interface Author {
+  name: string;
+  bio?: string;
+}
+
+export interface Section {
+  heading: string;
+  /** Markdown heading depth: 2 for `##`, 3 for `###`. */
+  depth: number;
+  paragraphs: string[];
+  points: string[];
+  position: Position;
+}
+
+export type QuoteOrigin = 'pinned' | 'blockquote' | 'pull-quote' | 'sentence';
+
+export interface Quote {
+  text: string;
+  origin: QuoteOrigin;
+  /** Higher is better; pinned quotes and the author's own pull quotes rank first. */
+  score: number;
+  position: Position;
+}
+
+export interface Stat {
+  /** The figure as written: "17%", "half", "2 or more". */
+  figure: string;
+  /** The figure with the words it counts: "17% of women". */
+  phrase: string;
+  /** The whole sentence the figure stands in. */
+  sentence: string;
+  position: Position;
+}
+
+export interface Article {
+  slug: string;
+  /** Path of the source, relative to the working directory, as messages print it. */
+  source: string;
+  title: string;
+  titleAt: Position;
+  subtitle?: string;
+  date: string;
+  url?: string;
+  tags: string[];
+  hashtags: string[];
+  channels?: string[];
+  author?: Author;
+  intro: string[];
+  sections: Section[];
+  quotes: Quote[];
+  stats: Stat[];
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A problem found in an input, as the manifest and reporters show it. */
+export interface Message {
+  file: string;
+  line: number;
+  column: number;
+  ruleId: string;
+  severity: Severity;
+  reason: string;
+  /** How to fix it. */
+  hint?: string;
+}
+
+export type PostKind = 'carousel' | 'quote' | 'stat' | 'link' | 'story' | 'thread';
+
+/** What a card shows, before any pixels: the template and the words bound into it. */
+export interface CardSpec {
+  template: string;
+  format: string;
+  width: number;
+  height: number;
+  /** Values bound into the template's placeholders. */
+  data: Record<string, string>;
+  alt: string;
+  encoding: 'png' | 'jpeg';
+}
+
+export interface PlannedImage {
+  /** Relative to output/: `<slug>/<channel>/NN-<name>.<ext>`. */
+  path: string;
+  card: CardSpec;
+}
+
+export interface Post {
+  channel: Channel;
+  kind: PostKind;
+  format: string;
+  images: PlannedImage[];
+}
+
+export interface Caption {
+  text: string;
+  thread?: string[];
+  hashtags: string[];
+  link?: string;
+  /** Length as the platform counts it, and the platform's limit. */
+  length: number;
+  limit: number;
+  warnings: string[];
+}
+
+export interface ImageEntry {
+  path: string;
+  width: number;
+  height: number;
+  bytes: number;
+  alt: string;
+  template: string;
+}
+
+export interface PostEntry {
+  channel: Channel;
+  kind: PostKind;
+  format: string;
+  images: ImageEntry[];
+  caption: string;
+  thread?: string[];
+  hashtags: string[];
+  link?: string;
+  warnings: string[];
+}
+
+export interface ArticleEntry {
+  slug: string;
+  title: string;
+  source: string;
+  status: 'ok' | 'failed';
+  messages: Message[];
+  quotes: { text: string; origin: QuoteOrigin }[];
+  posts: PostEntry[];
+}
+
+export interface Manifest {
+  version: 1;
+  articles: ArticleEntry[];
+}

@@ -1,0 +1,82 @@
+import type { Analysis } from '../analyze.ts';
+import type { Channel } from '../channels/platforms.ts';
+import { messagesOf, report } from '../messages/report.ts';
+import type { ArticleEntry, Caption, ImageEntry, Post, PostEntry } from '../model.ts';
+import type { ArticleFile } from '../read/articles.ts';
+import { cardKey } from '../render/batch.ts';
+import type { RenderContext, RenderedCard } from '../render/card.ts';
+import type { OutputFile } from './output.ts';
+
+/** One article's manifest entry and the files that go with it. */
+export function assembleArticle(
+  source: ArticleFile,
+  analysis: Exclude<Analysis, { status: 'draft' }>,
+  drawn: ReadonlyMap<string, RenderedCard>,
+  context: RenderContext,
+): { entry: ArticleEntry; files: OutputFile[] } {
+  const { file, slug } = source;
+  if (analysis.status === 'failed') {
+    return { entry: { slug, title: analysis.title, source: file.path, status: 'failed', messages: messagesOf(file, file.path), quotes: [], posts: [] }, files: [] };
+  }
+  const files: OutputFile[] = [];
+  const posts: PostEntry[] = [];
+  for (const post of analysis.posts) {
+    const images = post.images.flatMap((image): ImageEntry[] => {
+      const card = drawn.get(cardKey(image.card, context))!;
+      if (!checkCard(source, post, image.card.template, card, analysis.article.titleAt)) return [];
+      files.push({ path: image.path, data: card.data });
+      return [{ path: image.path, width: image.card.width, height: image.card.height, bytes: card.data.length, alt: image.card.alt, template: image.card.template }];
+    });
+    if (images.length > 0) posts.push(postEntry(post, images, analysis.captions.get(post.channel)!));
+  }
+  for (const channel of new Set(posts.map((post) => post.channel))) {
+    files.push(...channelFiles(slug, channel, posts.filter((post) => post.channel === channel), analysis.captions.get(channel)!));
+  }
+  const entry: ArticleEntry = {
+    slug,
+    title: analysis.article.title,
+    source: file.path,
+    status: 'ok',
+    messages: messagesOf(file, file.path),
+    quotes: analysis.article.quotes.map(({ text, origin }) => ({ text, origin })),
+    posts,
+  };
+  return { entry, files };
+}
+
+/** A card with text that does not fit is never emitted; missing glyphs are reported by code point. */
+function checkCard(source: ArticleFile, post: Post, template: string, card: RenderedCard, at: { line: number; column: number }): boolean {
+  const where = `${post.channel} ${template} card (${post.format})`;
+  for (const text of card.overflow) {
+    report(source.file, 'warning', 'text-overflow', `Unexpected text too long for the ${where}, expected it to fit at the template’s smallest size: “${text.slice(0, 80)}”`, at,
+      'shorten the text, or pin a shorter quote in the front matter; the card was left out');
+  }
+  if (card.missing.length > 0) {
+    report(source.file, 'warning', 'missing-glyph', `Unexpected characters no bundled font can draw on the ${where}: ${card.missing.join(', ')}`, at,
+      'replace them, or add a font package that has them to brand.yaml');
+  }
+  return card.overflow.length === 0;
+}
+
+function postEntry(post: Post, images: ImageEntry[], caption: Caption): PostEntry {
+  return {
+    channel: post.channel,
+    kind: post.kind,
+    format: post.format,
+    images,
+    caption: caption.text,
+    ...(caption.thread ? { thread: caption.thread } : {}),
+    hashtags: caption.hashtags,
+    ...(caption.link ? { link: caption.link } : {}),
+    warnings: caption.warnings,
+  };
+}
+
+/** caption.txt (thread.txt for a thread) and post.json, ready to paste or upload. */
+function channelFiles(slug: string, channel: Channel, posts: PostEntry[], caption: Caption): OutputFile[] {
+  const dir = `${slug}/${channel}`;
+  const text = caption.thread
+    ? { path: `${dir}/thread.txt`, data: `${caption.thread.join('\n\n---\n\n')}\n` }
+    : { path: `${dir}/caption.txt`, data: `${caption.text}\n` };
+  return [text, { path: `${dir}/post.json`, data: `${JSON.stringify({ channel, posts }, null, 2)}\n` }];
+}

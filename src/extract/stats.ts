@@ -4,14 +4,15 @@ import type { Stat } from '../model.ts';
 import { positionOf, sentencesOf, textOf } from './text.ts';
 
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const WORD_FRACTION = String.raw`half|a third|two thirds|a quarter|three quarters|one in \d+|\d+ in \d+|\d+ out of \d+`;
+const WORD_FRACTION = String.raw`half|a third|two thirds|a quarter|three quarters`;
+const RATIO = String.raw`(?:one|two|three|\d+) in \d+|\d+ out of \d+`;
 
 /**
  * A figure worth a card: a percentage, a fraction in words, "N or more", "N times", or a
  * count of at least 10 that is not a year.
  */
 const FIGURE = new RegExp(
-  String.raw`(?<![\w.])(?:(?:${NUMBER})\s?%|(?:${WORD_FRACTION})(?= of\b| the\b)|(?:${NUMBER}) (?:or more|or fewer|times)|(?:${NUMBER})(?= [a-z]))`,
+  String.raw`(?<![\w.])(?:(?:${NUMBER})\s?%|(?:${WORD_FRACTION})(?= of\b| the\b)|(?:${RATIO})|(?:${NUMBER}) (?:or more|or fewer|times)|(?:${NUMBER})(?= [a-z]))`,
   'gi',
 );
 
@@ -21,6 +22,7 @@ const STOP_WORDS = new Set([
   "don't", 'don’t', 'will', 'can', 'may', 'in', 'at', 'for', 'to', 'from', 'by', 'on', 'when', 'if', 'than', 'because',
 ]);
 const MAX_PHRASE_WORDS = 2;
+const IRREGULAR_PLURALS = new Set(['people', 'women', 'men', 'children', 'adults', 'feet', 'teeth']);
 
 export function statsOf(tree: Root): Stat[] {
   const stats: Stat[] = [];
@@ -52,7 +54,8 @@ function countedThing(rest: string): string {
     const bare = word.replace(/[^\p{L}\p{N}'’+-]/gu, '');
     if (!bare || STOP_WORDS.has(bare.toLowerCase()) || taken.length >= MAX_PHRASE_WORDS + (taken[0] === 'of' ? 1 : 0)) break;
     taken.push(bare);
-    if (bare !== word) break; // punctuation closed the phrase
+    // Punctuation closes the phrase, and so does a plural noun: "half of patients | with".
+    if (bare !== word || (/s$/i.test(bare) && bare.length > 3) || IRREGULAR_PLURALS.has(bare.toLowerCase())) break;
   }
   return taken.length > 0 && !(taken.length === 1 && (taken[0] === 'of' || taken[0] === 'the')) ? ` ${taken.join(' ')}` : '';
 }

@@ -3,7 +3,7 @@ import type { Root, RootContent } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import { unified } from 'unified';
-import { calendarDateOf } from './dates.ts';
+import { calendarDateOf } from '../parse/dates.ts';
 import type { Imported } from './imported.ts';
 import { authorAtEnd } from './text.ts';
 

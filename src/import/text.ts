@@ -1,6 +1,6 @@
 import type { List, ListItem, Paragraph, RootContent } from 'mdast';
 import type { Imported } from './imported.ts';
-import { calendarDateOf } from './dates.ts';
+import { calendarDateOf } from '../parse/dates.ts';
 
 const BULLET = /^\s*(?:[•·▪◦‣∙*-]|(\d+)[.)])\s+(.*)$/;
 const SMALL_WORDS = new Set([

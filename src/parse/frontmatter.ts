@@ -2,6 +2,7 @@ import type { VFile } from 'vfile';
 import { isMap, isScalar, LineCounter, parseDocument, type Pair, type YAMLError } from 'yaml';
 import { expectedMessage } from '../config/errors.ts';
 import { report } from '../messages/report.ts';
+import { calendarDateOf } from './dates.ts';
 import type { Author, FrontMatter, Position } from '../model.ts';
 
 /** Where the YAML block sits in the article: the line of its opening `---`. */
@@ -87,7 +88,8 @@ function reportYamlError(file: VFile, error: YAMLError, place: Position, source:
     return;
   }
   if (error.code === 'DUPLICATE_KEY') {
-    report(file, 'error', 'front-matter-yaml', 'Unexpected repeated key, expected each key once', place, 'remove or merge the repeated key');
+    const key = /^[^:\n]*/.exec(source.slice(error.pos[0]))?.[0].trim() ?? '';
+    report(file, 'error', 'front-matter-yaml', `Unexpected second \`${key}\`, expected each key once`, place, `keep one \`${key}:\` line`);
     return;
   }
   report(file, 'error', 'front-matter-yaml', `Unexpected YAML: ${firstLine}`, place,
@@ -168,7 +170,10 @@ function calendarDate(file: VFile, field: Field | undefined, top: Position): str
   }
   const text = typeof field.value === 'string' ? field.value.trim() : '';
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return expected(file, field, 'a calendar date (YYYY-MM-DD)', 'write e.g. `date: 2024-03-18`');
+  if (!match) {
+    const readable = calendarDateOf(text);
+    return expected(file, field, 'a calendar date (YYYY-MM-DD)', readable ? `write \`date: ${readable}\`` : 'write e.g. `date: 2024-03-18`');
+  }
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   // UTC arithmetic only checks the calendar; the date itself stays text, so no zone can shift it.
   const check = new Date(Date.UTC(year, month - 1, day));

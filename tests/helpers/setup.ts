@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VFile } from 'vfile';
+import { loadSetup, type Setup } from '../../src/config/setup.ts';
+import type { ArticleFile } from '../../src/read/articles.ts';
+
+export const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const TEMPLATES = path.join(ROOT, 'templates');
+
+let shared: Promise<Setup> | undefined;
+
+/** The repo's own brand kit, fonts and templates, loaded once per test file. */
+export function repoSetup(): Promise<Setup> {
+  shared ??= loadSetup(TEMPLATES);
+  return shared;
+}
+
+/** An article as the read stage would give it, named as messages print it. */
+export function articleFile(slug: string, value: string): ArticleFile {
+  return { slug, file: new VFile({ path: `articles/${slug}.md`, value }) };
+}
+
+export function articleFromRepo(slug: string): ArticleFile {
+  return articleFile(slug, readFileSync(path.join(ROOT, 'articles', `${slug}.md`), 'utf8'));
+}

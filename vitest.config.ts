@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Real fonts, real rendering: a cold satori/resvg start takes a moment on 2 cores.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});

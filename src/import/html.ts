@@ -22,7 +22,9 @@ export async function importHtml(html: string): Promise<Imported> {
   const title = (h1 ? textOf(h1) : textOf(findFirst(page, (node) => node.tagName === 'title') ?? page)).trim() || 'Untitled';
   const date = dateOf(page);
   const subtitle = metaContent(page, 'description');
-  const cleaned = withoutTags(body.type === 'root' ? { type: 'element', tagName: 'div', properties: {}, children: body.children as Element['children'] } : body, h1);
+  const time = findFirst(body, (node) => node.tagName === 'time');
+  const dropped = new Set([h1, time, time && enclosingParagraph(body, time)].filter((node): node is Element => node !== undefined));
+  const cleaned = withoutTags(body.type === 'root' ? { type: 'element', tagName: 'div', properties: {}, children: body.children as Element['children'] } : body, dropped);
   const tree = (await toMarkdown.run({ type: 'root', children: [cleaned] } as HastRoot)) as Root;
   const blocks = tree.children.filter((node) => node.type !== 'html') as RootContent[];
   const author = authorFromBlocks(blocks);
@@ -45,14 +47,19 @@ function textOf(node: Node): string {
   return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
 }
 
-/** The page minus its `<h1>` (it becomes the title) and anything that is not content. */
-function withoutTags(node: Element, h1: Element | undefined): Element {
+/** The `<p>` that holds nothing but `time`, as pages print the date: it becomes front matter. */
+function enclosingParagraph(root: Node, time: Element): Element | undefined {
+  return findFirst(root, (node) => node.tagName === 'p' && node.children.includes(time) && textOf(node).trim() === textOf(time).trim());
+}
+
+/** The page minus what became front matter (`dropped`) and anything that is not content. */
+function withoutTags(node: Element, dropped: ReadonlySet<Element>): Element {
   const skip = new Set(['script', 'style', 'nav', 'header', 'footer', 'aside', 'form', 'noscript', 'template', 'iframe']);
   return {
     ...node,
     children: node.children
-      .filter((child) => child !== h1 && !(child.type === 'element' && skip.has(child.tagName)))
-      .map((child) => (child.type === 'element' ? withoutTags(child, h1) : child)),
+      .filter((child) => !(child.type === 'element' && (dropped.has(child) || skip.has(child.tagName))))
+      .map((child) => (child.type === 'element' ? withoutTags(child, dropped) : child)),
   };
 }
 

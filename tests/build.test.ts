@@ -1,0 +1,101 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../src/build.ts';
+import type { Manifest } from '../src/model.ts';
+import { listFiles } from '../src/write/atomic.ts';
+import { ROOT, TEMPLATES } from './helpers/setup.ts';
+
+const BAD = '---\ntitle: Folate vs. Folic Acid: The Difference\ndate: 2024-05-02\n---\n\n## A section\n\nText.\n';
+
+function project(): { dir: string; articles: string; out: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'facet-build-'));
+  const articles = path.join(dir, 'articles');
+  cpSync(path.join(ROOT, 'articles'), articles, { recursive: true });
+  writeFileSync(path.join(articles, 'bad-colon.md'), BAD);
+  return { dir, articles, out: path.join(dir, 'output') };
+}
+
+async function filesOf(dir: string): Promise<Map<string, Buffer>> {
+  const files = await listFiles(dir);
+  return new Map(files.sort().map((file) => [file, readFileSync(path.join(dir, file))]));
+}
+
+let first: { dir: string; articles: string; out: string };
+let result: BuildResult;
+
+beforeAll(async () => {
+  first = project();
+  result = await build({ articlesDir: first.articles, outDir: first.out, templatesDir: TEMPLATES });
+});
+
+describe('a build of every article', () => {
+  it('builds the good articles and reports the bad one without stopping', () => {
+    const statuses = Object.fromEntries(result.built.map((entry) => [entry.slug, entry.status]));
+    expect(statuses).toEqual({
+      'bad-colon': 'failed',
+      'folate-vs-folic-acid': 'ok',
+      'ketamine-therapy-for-migraines': 'ok',
+      'stellate-ganglion-block-for-ptsd': 'ok',
+    });
+    const bad = result.built.find((entry) => entry.slug === 'bad-colon')!;
+    expect(bad.messages[0]).toMatchObject({ line: 2, severity: 'error', ruleId: 'front-matter-yaml' });
+    expect(existsSync(path.join(first.out, 'bad-colon'))).toBe(false);
+  });
+
+  it('builds the seed article without a warning', () => {
+    const seed = result.built.find((entry) => entry.slug === 'ketamine-therapy-for-migraines')!;
+    expect(seed.messages).toEqual([]);
+  });
+
+  it('writes a manifest that matches the files on disk', async () => {
+    const manifest = JSON.parse(readFileSync(path.join(first.out, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.version).toBe(1);
+    const images = manifest.articles.flatMap((article) => article.posts.flatMap((post) => post.images));
+    expect(images.length).toBeGreaterThan(60);
+    for (const image of images) {
+      const file = path.join(first.out, image.path);
+      expect(statSync(file).size, image.path).toBe(image.bytes);
+      const meta = await sharp(file).metadata();
+      expect([meta.width, meta.height]).toEqual([image.width, image.height]);
+      expect(image.alt.length).toBeGreaterThan(20);
+    }
+    const onDisk = (await listFiles(first.out)).filter((file) => /\.(png|jpg)$/.test(file)).sort();
+    expect(onDisk).toEqual(images.map((image) => image.path).sort());
+  });
+
+  it('lays files out per article and channel, in posting order, with a caption and post.json each', async () => {
+    const files = await listFiles(path.join(first.out, 'ketamine-therapy-for-migraines', 'instagram'));
+    expect(files.sort()).toEqual(['01-title.png', '02-quote.png', '03-title-square.png', '04-quote-square.png', '05-title-story.png', '06-quote-story.png', 'caption.txt', 'post.json']);
+    expect(existsSync(path.join(first.out, 'ketamine-therapy-for-migraines', 'x', 'thread.txt'))).toBe(true);
+    expect(existsSync(path.join(first.out, 'ketamine-therapy-for-migraines', 'bluesky', '01-title.jpg'))).toBe(true);
+  });
+
+  it('is byte-identical when built again from scratch', async () => {
+    const second = path.join(first.dir, 'output-again');
+    await build({ articlesDir: first.articles, outDir: second, templatesDir: TEMPLATES });
+    const [a, b] = [await filesOf(first.out), await filesOf(second)];
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    for (const [file, data] of a) expect(b.get(file)!.equals(data), file).toBe(true);
+  });
+});
+
+describe('output safety', () => {
+  it('removes a deleted article’s output and keeps the rest on a partial build', async () => {
+    const { dir, articles, out } = project();
+    rmSync(path.join(articles, 'folate-vs-folic-acid.md'));
+    rmSync(path.join(articles, 'bad-colon.md'));
+    mkdirSync(out, { recursive: true });
+    cpSync(first.out, out, { recursive: true });
+    writeFileSync(path.join(out, 'stellate-ganglion-block-for-ptsd', 'instagram', '.facet-tmp-123-abc'), 'left by a crash');
+    await build({ articlesDir: articles, outDir: out, templatesDir: TEMPLATES, slugs: ['ketamine-therapy-for-migraines'] });
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.articles.map((article) => article.slug)).toEqual(['ketamine-therapy-for-migraines', 'stellate-ganglion-block-for-ptsd']);
+    expect(existsSync(path.join(out, 'folate-vs-folic-acid'))).toBe(false);
+    expect(existsSync(path.join(out, 'stellate-ganglion-block-for-ptsd', 'instagram', '01-title.png'))).toBe(true);
+    expect((await listFiles(out)).filter((file) => file.includes('.facet-tmp-'))).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

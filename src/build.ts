@@ -5,7 +5,7 @@ import { loadSetup, type Setup } from './config/setup.ts';
 import { messagesOf } from './messages/report.ts';
 import type { ArticleEntry, Manifest } from './model.ts';
 import { listArticles, readArticle, type ArticleFile } from './read/articles.ts';
-import { drawCards } from './render/batch.ts';
+import { drawCards, type Progress } from './render/batch.ts';
 import { assembleArticle } from './write/assemble.ts';
 import { mergeManifest, readManifest, writeOutput, type OutputFile } from './write/output.ts';
 
@@ -17,14 +17,14 @@ export interface BuildResult {
 }
 
 /** read → parse → extract → plan → render → caption → write. */
-export async function build(input: Partial<BuildOptions> = {}): Promise<BuildResult> {
+export async function build(input: Partial<BuildOptions> = {}, onProgress?: Progress): Promise<BuildResult> {
   const options = resolveOptions(input);
   const setup = await loadSetup(options.templatesDir);
   const { sources, existing } = await readSources(options);
   const analyses = sources.map((source) => ({ source, analysis: analyzeArticle(source, setup, options) }));
   const context = { fonts: setup.fonts, templates: setup.cardTemplates, brandView: setup.brandView };
   const cards = analyses.flatMap(({ analysis }) => (analysis.status === 'ok' ? analysis.posts.flatMap((post) => post.images.map((image) => image.card)) : []));
-  const drawn = await drawCards(cards, context);
+  const drawn = await drawCards(cards, context, onProgress);
   const files: OutputFile[] = [];
   const built: ArticleEntry[] = [];
   for (const { source, analysis } of analyses) {

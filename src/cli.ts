@@ -100,7 +100,8 @@ function buildOptions(slugs: string[], values: Values): Partial<BuildOptions> {
 
 async function runBuild(slugs: string[], values: Values): Promise<number> {
   const started = performance.now();
-  const result = await build(buildOptions(slugs, values));
+  const result = await build(buildOptions(slugs, values), process.stderr.isTTY ? progressBar : undefined);
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   printMessages(result.built);
   if (values.json) process.stdout.write(`${JSON.stringify(result.manifest, null, 2)}\n`);
   const failed = result.built.filter((entry) => entry.status === 'failed');
@@ -141,6 +142,13 @@ async function runImport(args: string[], values: Values): Promise<number> {
   await writeAtomic(file, markdown);
   process.stderr.write(`✓ imported ${source} → ${file}\n  review it: the date, tags and url in its front matter, headings and pull quotes\n`);
   return runCheck([slug], values);
+}
+
+/** Redraws one line in place; only on a terminal, so CI logs stay plain. */
+function progressBar(done: number, total: number): void {
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(`\r\x1b[K  drawing cards [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}`);
 }
 
 function printMessages(entries: ArticleEntry[]): void {

@@ -9,6 +9,9 @@ import { drawCard, type RenderContext, type RenderedCard } from './card.ts';
  */
 const IN_FLIGHT = 4;
 
+/** Called after each card is drawn, for a progress bar. */
+export type Progress = (done: number, total: number) => void;
+
 /** What decides a card's pixels: template source, bound words, size and encoding. */
 export function cardKey(card: CardSpec, context: RenderContext): string {
   const template = context.templates.get(card.template)?.source ?? '';
@@ -18,7 +21,7 @@ export function cardKey(card: CardSpec, context: RenderContext): string {
 }
 
 /** Draws each distinct card once, however many posts and channels share it. */
-export async function drawCards(cards: CardSpec[], context: RenderContext): Promise<Map<string, RenderedCard>> {
+export async function drawCards(cards: CardSpec[], context: RenderContext, onProgress?: Progress): Promise<Map<string, RenderedCard>> {
   const unique = new Map<string, CardSpec>();
   for (const card of cards) unique.set(cardKey(card, context), card);
   const results = new Map<string, RenderedCard>();
@@ -27,6 +30,7 @@ export async function drawCards(cards: CardSpec[], context: RenderContext): Prom
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [key, card] = next;
       results.set(key, await drawOrExplain(card, context));
+      onProgress?.(results.size, unique.size);
     }
   };
   await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, queue.length) }, worker));

@@ -1,7 +1,7 @@
 import { type Analysis, analyzeArticle } from './analyze.ts';
 import { SetupError } from './config/errors.ts';
 import { type BuildOptions, resolveOptions } from './config/options.ts';
-import { loadSetup, type Setup } from './config/setup.ts';
+import { loadSetup, renderContextOf, type Setup } from './config/setup.ts';
 import { messagesOf } from './messages/report.ts';
 import type { ArticleEntry, Manifest } from './model.ts';
 import { listArticles, readArticle, type ArticleFile } from './read/articles.ts';
@@ -22,14 +22,14 @@ export async function build(input: Partial<BuildOptions> = {}, onProgress?: Prog
   const setup = await loadSetup(options.templatesDir);
   const { sources, existing } = await readSources(options);
   const analyses = sources.map((source) => ({ source, analysis: analyzeArticle(source, setup, options) }));
-  const context = { fonts: setup.fonts, templates: setup.cardTemplates, brandView: setup.brandView };
+  const context = renderContextOf(setup);
   const cards = analyses.flatMap(({ analysis }) => (analysis.status === 'ok' ? analysis.posts.flatMap((post) => post.images.map((image) => image.card)) : []));
   const drawn = await drawCards(cards, context, onProgress);
   const files: OutputFile[] = [];
   const built: ArticleEntry[] = [];
   for (const { source, analysis } of analyses) {
     if (analysis.status === 'draft') continue;
-    const assembled = assembleArticle(source, analysis, drawn, context);
+    const assembled = await assembleArticle(source, analysis, drawn, context);
     files.push(...assembled.files);
     built.push(assembled.entry);
   }

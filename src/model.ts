@@ -100,7 +100,9 @@ export interface CardSpec {
   width: number;
   height: number;
   /** Values bound into the template's placeholders. */
-  data: Record<string, string>;
+  data: Record<string, string | string[]>;
+  /** Where the card's main text came from, for messages about it. */
+  origin: Position;
   alt: string;
   encoding: 'png' | 'jpeg';
 }
@@ -116,6 +118,8 @@ export interface Post {
   kind: PostKind;
   format: string;
   images: PlannedImage[];
+  /** Carousels posted as a document (LinkedIn): where the PDF of the slides goes. */
+  pdf?: string;
 }
 
 export interface Caption {
@@ -143,6 +147,8 @@ export interface PostEntry {
   kind: PostKind;
   format: string;
   images: ImageEntry[];
+  /** The carousel as one PDF document, relative to output/. */
+  document?: { path: string; bytes: number; pages: number };
   caption: string;
   thread?: string[];
   hashtags: string[];
@@ -158,6 +164,8 @@ export interface ArticleEntry {
   messages: Message[];
   quotes: { text: string; origin: QuoteOrigin }[];
   posts: PostEntry[];
+  /** One PNG of all the article's images, relative to output/. */
+  contactSheet?: string;
 }
 
 export interface Manifest {

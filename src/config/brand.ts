@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { CampaignEntry } from '../channels/campaigns.ts';
 import { CHANNELS, type Channel } from '../channels/platforms.ts';
+import { parseCampaign } from './campaign.ts';
 import { expectedMessage, SetupError } from './errors.ts';
 
 export interface FontFamily {
@@ -25,6 +28,10 @@ export interface Brand {
   linkInBio: string;
   disclaimer: string;
   channels: Channel[];
+  /** Per channel, what its campaign holds; channels left out use DEFAULT_CAMPAIGNS. */
+  campaign: Partial<Record<Channel, CampaignEntry[]>>;
+  /** Absolute path of the logo (SVG or PNG), if the brand has one. */
+  logo?: string;
 }
 
 export const COLOUR_NAMES = ['background', 'paper', 'text', 'ink', 'accent', 'muted'] as const;
@@ -47,14 +54,14 @@ export async function loadBrand(templatesDir: string): Promise<Brand> {
   } catch (error) {
     throw new SetupError(`Expected the brand kit at ${file} but could not read it`, 'restore templates/brand.yaml from git, or pass --templates DIR', { cause: error });
   }
-  return parseBrand(source, path.relative(process.cwd(), file) || file);
+  return parseBrand(source, path.relative(process.cwd(), file) || file, templatesDir);
 }
 
-export function parseBrand(source: string, file: string): Brand {
+export function parseBrand(source: string, file: string, templatesDir: string): Brand {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
   const problems: Problem[] = doc.errors.map((error) => ({ ...place(lines, error.pos[0]), reason: error.message.split('\n')[0] ?? error.message }));
-  const brand = problems.length === 0 ? checkBrand(doc, lines, problems, file) : undefined;
+  const brand = problems.length === 0 ? checkBrand(doc, lines, problems, file, templatesDir) : undefined;
   if (problems.length > 0 || !brand) {
     const list = problems.map((problem) => `${file}:${problem.line}:${problem.column}: ${problem.reason}`).join('\n');
     throw new SetupError(`The brand kit has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${list}`,
@@ -68,15 +75,15 @@ function place(lines: LineCounter, offset: number): { line: number; column: numb
   return { line, column: col };
 }
 
-function checkBrand(doc: Document, lines: LineCounter, problems: Problem[], file: string): Brand | undefined {
+function checkBrand(doc: Document, lines: LineCounter, problems: Problem[], file: string, templatesDir: string): Brand | undefined {
   if (!isMap(doc.contents)) {
     problems.push({ line: 1, column: 1, reason: expectedMessage('`key: value` lines', 'brand.yaml', doc.toJS()) });
     return undefined;
   }
   const root = doc.contents;
   const nodeAt = (keys: string[]): Node | undefined => root.getIn(keys, true) as Node | undefined;
-  const problem = (keys: string[], what: string) => {
-    const node = nodeAt(keys) ?? nodeAt(keys.slice(0, -1));
+  const problem = (keys: (string | number)[], what: string) => {
+    const node = nodeAt(keys as string[]) ?? nodeAt(keys.slice(0, -1) as string[]);
     const offset = node?.range?.[0] ?? 0;
     problems.push({ ...place(lines, offset), reason: expectedMessage(what, `\`${keys.join('.')}\``, doc.getIn(keys)) });
   };
@@ -124,8 +131,22 @@ function checkBrand(doc: Document, lines: LineCounter, problems: Problem[], file
     linkInBio: text(['link_in_bio']) ?? '',
     disclaimer: text(['disclaimer']) ?? '',
     channels: (channels.length > 0 ? channels : CHANNELS) as Channel[],
+    campaign: parseCampaign(doc, problem),
+    ...optional('logo', assetPath(templatesDir, text(['logo'], false), (what) => problem(['logo'], what))),
   };
   return problems.length === 0 ? brand : undefined;
+}
+
+/** A file under templates/assets/; the path must stay inside the templates folder. */
+function assetPath(templatesDir: string, value: string | undefined, problem: (what: string) => void): string | undefined {
+  if (value === undefined) return undefined;
+  const resolved = path.resolve(templatesDir, value);
+  const inside = !path.relative(path.resolve(templatesDir), resolved).startsWith('..');
+  if (!inside || !/\.(svg|png|jpe?g)$/i.test(resolved) || !existsSync(resolved)) {
+    problem('an SVG, PNG or JPEG file under templates/, e.g. "assets/logo.svg"');
+    return undefined;
+  }
+  return resolved;
 }
 
 function keysOf(node: unknown): string[] {

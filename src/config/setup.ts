@@ -1,5 +1,7 @@
 import type { Channel } from '../channels/platforms.ts';
+import type { RenderContext } from '../render/card.ts';
 import type { CardTemplate } from '../render/template.ts';
+import { fontCoverage } from '../render/glyphs.ts';
 import { brandView } from '../render/view.ts';
 import { type Brand, loadBrand } from './brand.ts';
 import { type LoadedFont, loadFonts } from './fonts.ts';
@@ -12,6 +14,7 @@ export interface Setup {
   cardTemplates: Map<string, CardTemplate>;
   captionTemplates: Map<Channel, string>;
   brandView: Record<string, unknown>;
+  coverage: Set<number>;
 }
 
 export async function loadSetup(templatesDir: string): Promise<Setup> {
@@ -21,5 +24,10 @@ export async function loadSetup(templatesDir: string): Promise<Setup> {
     loadCardTemplates(templatesDir),
     loadCaptionTemplates(templatesDir, brand.channels),
   ]);
-  return { brand, fonts, cardTemplates, captionTemplates, brandView: brandView(brand) };
+  return { brand, fonts, cardTemplates, captionTemplates, brandView: brandView(brand), coverage: fontCoverage(fonts) };
+}
+
+/** The part of the setup that drawing a card needs. */
+export function renderContextOf(setup: Setup): RenderContext {
+  return { fonts: setup.fonts, templates: setup.cardTemplates, brandView: setup.brandView, coverage: setup.coverage };
 }

@@ -1,14 +1,12 @@
+import { type CampaignEntry, DEFAULT_CAMPAIGNS, MAX_CAROUSEL_SLIDES } from '../channels/campaigns.ts';
 import { platformOf, type Channel, type Platform } from '../channels/platforms.ts';
 import type { Brand } from '../config/brand.ts';
 import type { Article, CardSpec, PlannedImage, Post, PostKind } from '../model.ts';
-import { altText } from './alt.ts';
-
-/** Formats a platform overlays with its own UI; they get story posts. */
-const STORY_FORMATS = new Set(['story']);
+import { type CardDraft, cardsFor } from './cards.ts';
 
 /**
- * Which posts each channel gets, and which cards each post holds, in posting order.
- * Pure: the same article and brand always give the same plan.
+ * Which posts each channel gets and which cards each holds, in posting order. Pure: the same
+ * article and brand always give the same plan.
  */
 export function planCampaign(article: Article, brand: Brand): Post[] {
   const channels = article.channels ? brand.channels.filter((channel) => article.channels!.includes(channel)) : brand.channels;
@@ -17,52 +15,46 @@ export function planCampaign(article: Article, brand: Brand): Post[] {
 
 function planChannel(article: Article, brand: Brand, channel: Channel): Post[] {
   const platform = platformOf(channel)!;
-  const formats = Object.keys(platform.formats);
-  const primary = formats[0]!;
-  const drafts: { kind: PostKind; format: string; templates: string[] }[] = [];
-  for (const format of formats) {
-    if (STORY_FORMATS.has(format)) {
-      drafts.push({ kind: 'story', format, templates: ['title', 'quote'] });
-      continue;
-    }
-    drafts.push({ kind: leadKind(platform), format, templates: ['title'] });
-    if (article.quotes.length > 0) drafts.push({ kind: 'quote', format, templates: ['quote'] });
-  }
+  const entries = brand.campaign[channel] ?? DEFAULT_CAMPAIGNS[channel];
+  const primary = Object.keys(platform.formats)[0]!;
   let number = 0;
-  return drafts.map((draft) => ({
-    channel,
-    kind: draft.kind,
-    format: draft.format,
-    images: draft.templates.map((template): PlannedImage => {
-      number += 1;
-      const card = cardFor(article, brand, channel, platform, template, draft.format);
-      const suffix = draft.format === primary ? '' : `-${draft.format}`;
-      const extension = card.encoding === 'jpeg' ? 'jpg' : 'png';
-      return { path: `${article.slug}/${channel}/${String(number).padStart(2, '0')}-${template}${suffix}.${extension}`, card };
-    }),
-  }));
+  const posts: Post[] = [];
+  for (const entry of entries) {
+    for (const drafts of postsOf(article, entry)) {
+      const images = drafts.map((draft): PlannedImage => {
+        number += 1;
+        const card = cardSpec(draft, entry.format, platform, channel, brand);
+        const suffix = entry.format === primary ? '' : `-${entry.format}`;
+        const extension = card.encoding === 'jpeg' ? 'jpg' : 'png';
+        return { path: `${article.slug}/${channel}/${String(number).padStart(2, '0')}-${draft.template}${suffix}.${extension}`, card };
+      });
+      const post: Post = { channel, kind: entry.kind as PostKind, format: entry.format, images };
+      if (entry.pdf) post.pdf = `${article.slug}/${channel}/carousel.pdf`;
+      posts.push(post);
+    }
+  }
+  return posts;
 }
 
-/** The post that opens a channel's campaign: a carousel where a post holds several images. */
-function leadKind(platform: Platform): PostKind {
-  return platform.imagesPerPost > 1 && !platform.threads ? 'carousel' : 'link';
+/** The cards of each post an entry makes: one carousel, or one post per quote or stat. */
+function postsOf(article: Article, entry: CampaignEntry): CardDraft[][] {
+  const cards = cardsFor(article);
+  switch (entry.kind) {
+    case 'carousel':
+      return [[cards.title(), ...cards.sections().slice(0, MAX_CAROUSEL_SLIDES - 2), cards.cta()]];
+    case 'quote':
+      return cards.quotes(entry.count).map((card) => [card]);
+    case 'stat':
+      return cards.stats(entry.count).map((card) => [card]);
+    case 'link':
+      return [[cards.link()]];
+    case 'story':
+      return [[cards.story()]];
+  }
 }
 
-function cardFor(article: Article, brand: Brand, channel: Channel, platform: Platform, template: string, format: string): CardSpec {
+function cardSpec(draft: CardDraft, format: string, platform: Platform, channel: Channel, brand: Brand): CardSpec {
   const { width, height } = (platform.formats as Record<string, { width: number; height: number }>)[format]!;
-  const data: Record<string, string> = {
-    handle: brand.handles[channel] ?? '',
-    kicker: kickerOf(article, brand),
-    title: article.title,
-    ...(article.subtitle ? { subtitle: article.subtitle } : {}),
-    ...(template === 'quote' && article.quotes[0] ? { quote: article.quotes[0].text } : {}),
-  };
-  return { template, format, width, height, data, alt: altText(template, data, brand), encoding: platform.encoding };
-}
-
-/** The small line above the title: the article's first topic, else the organisation. */
-function kickerOf(article: Article, brand: Brand): string {
-  const tag = article.tags[0];
-  if (!tag) return brand.organisation ?? '';
-  return tag.replace(/[-_]+/g, ' ').replace(/^\p{Ll}/u, (letter) => letter.toUpperCase());
+  const data = { ...draft.data, handle: brand.handles[channel] ?? '', where: platform.linksClick ? draft.domain : brand.linkInBio };
+  return { template: draft.template, format, width, height, data, alt: draft.alt(brand), encoding: platform.encoding, origin: draft.origin };
 }

@@ -14,9 +14,9 @@ export type Progress = (done: number, total: number) => void;
 
 /** What decides a card's pixels: template source, bound words, size and encoding. */
 export function cardKey(card: CardSpec, context: RenderContext): string {
-  const template = context.templates.get(card.template)?.source ?? '';
+  const template = context.templates.get(card.template);
   return createHash('sha256')
-    .update(JSON.stringify([template, card.template, card.format, card.width, card.height, card.encoding, card.data, context.brandView]))
+    .update(JSON.stringify([template?.source, template?.partials, card.template, card.format, card.width, card.height, card.encoding, card.data, context.brandView]))
     .digest('hex');
 }
 

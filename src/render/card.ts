@@ -4,7 +4,8 @@ import sharp from 'sharp';
 import type { LoadedFont } from '../config/fonts.ts';
 import type { CardSpec } from '../model.ts';
 import { emojiImage } from './emoji.ts';
-import { fitText } from './fit.ts';
+import { fitText, textContent } from './fit.ts';
+import { missingCharacters } from './glyphs.ts';
 import { formatView } from './view.ts';
 import { bindTemplate, type CardTemplate, type SatoriElement } from './template.ts';
 
@@ -13,6 +14,8 @@ export interface RenderContext {
   templates: ReadonlyMap<string, CardTemplate>;
   /** Brand values every template can use: colours, fonts, author, handles. */
   brandView: Record<string, unknown>;
+  /** Code points the fonts can draw, for reporting the ones they cannot. */
+  coverage: ReadonlySet<number>;
 }
 
 export interface RenderedCard {
@@ -31,32 +34,24 @@ const JPEG_OPTIONS = { quality: 86, mozjpeg: true, chromaSubsampling: '4:4:4' } 
 export async function drawCard(card: CardSpec, context: RenderContext): Promise<RenderedCard> {
   const template = context.templates.get(card.template);
   if (!template) throw new Error(`No card template named ${card.template}`);
-  const missing = new Set<string>();
-  const options = satoriOptions(card.width, context.fonts, missing);
+  const options = satoriOptions(card.width, context.fonts);
   const element = bindTemplate(template, { ...context.brandView, ...formatView(card.format, card.width, card.height), ...card.data });
+  const missing = missingCharacters(textContent(element), context.coverage);
   const fitted = await fitText(element, { ...options, height: card.height });
   const svg = await satori(fitted.element as never, { ...options, height: card.height });
   const rendered = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
   const pixels = sharp(rendered.pixels, { raw: { width: rendered.width, height: rendered.height, channels: 4 } }).removeAlpha();
   const data = card.encoding === 'jpeg' ? await pixels.jpeg(JPEG_OPTIONS).toBuffer() : await pixels.png(PNG_OPTIONS).toBuffer();
-  return { data, missing: [...missing].sort(), overflow: fitted.overflow };
+  return { data, missing, overflow: fitted.overflow };
 }
 
-/** Satori's options for one width; collects characters that nothing can draw into `missing`. */
-export function satoriOptions(width: number, fonts: LoadedFont[], missing: Set<string>): SatoriOptions & { width: number } {
+/** Satori's options for one width: the bundled fonts, and emoji drawn from the emoji set. */
+export function satoriOptions(width: number, fonts: LoadedFont[]): SatoriOptions & { width: number } {
   return {
     width,
     fonts,
-    loadAdditionalAsset: async (code: string, segment: string) => {
-      if (code === 'emoji') {
-        const image = emojiImage(segment);
-        if (image) return image;
-      }
-      for (const char of segment) {
-        if (char.trim() !== '') missing.add(`U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} "${char}"`);
-      }
-      return [];
-    },
+    // Characters no font has are found beforehand (missingCharacters); here they draw nothing.
+    loadAdditionalAsset: async (code: string, segment: string) => (code === 'emoji' ? (emojiImage(segment) ?? []) : []),
   };
 }
 

@@ -123,11 +123,11 @@ function childrenOf(element: SatoriElement): SatoriChild[] {
   return Array.isArray(children) ? children : [children];
 }
 
-function textContent(children: SatoriChild | SatoriChild[] | undefined): string {
+export function textContent(children: SatoriChild | SatoriChild[] | undefined): string {
   if (children === undefined) return '';
   if (typeof children === 'string') return children;
-  if (Array.isArray(children)) return children.map(textContent).join('');
-  return textContent(children.props.children);
+  if (Array.isArray(children)) return children.map(textContent).join(' ');
+  return children.type === 'style' ? '' : textContent(children.props.children);
 }
 
 function pick(style: Record<string, unknown>, keys: string[]): Record<string, unknown> {

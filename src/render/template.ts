@@ -6,7 +6,10 @@ import Mustache from 'mustache';
 export interface CardTemplate {
   name: string;
   file: string;
+  /** The template with its HTML comments blanked out (line numbers kept). */
   source: string;
+  /** Shared pieces (`templates/cards/_footer.html` is `{{> footer}}`), by name. */
+  partials: Readonly<Record<string, string>>;
 }
 
 /** The element tree satori draws: the same shape React elements have. */
@@ -31,7 +34,7 @@ export class TemplateError extends Error {
 }
 
 /** Checks the mustache syntax now, so a broken template fails before any card is drawn. */
-export function compileTemplate(name: string, file: string, source: string): CardTemplate {
+export function compileTemplate(name: string, file: string, source: string, partials: Readonly<Record<string, string>> = {}): CardTemplate {
   try {
     Mustache.parse(source);
   } catch (error) {
@@ -39,7 +42,13 @@ export function compileTemplate(name: string, file: string, source: string): Car
     const { line, column } = lineColumn(source, offset ? Number(offset) : 0);
     throw new TemplateError(file, line, column, `${(error as Error).message.split('\n')[0]}; check that every {{#section}} has its {{/section}}`, { cause: error });
   }
-  return { name, file, source };
+  const strip = (text: string) => withoutComments(text);
+  return { name, file, source: strip(source), partials: Object.fromEntries(Object.entries(partials).map(([key, partial]) => [key, strip(partial)])) };
+}
+
+/** HTML comments are for the designer: dropped before mustache sees any tag in them. */
+function withoutComments(html: string): string {
+  return html.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ''));
 }
 
 /**
@@ -47,7 +56,7 @@ export function compileTemplate(name: string, file: string, source: string): Car
  * the parser turns the escapes back into text: a value can never become markup.
  */
 export function bindTemplate(template: CardTemplate, view: Record<string, unknown>): SatoriElement {
-  const html = Mustache.render(template.source, view);
+  const html = Mustache.render(template.source, view, template.partials);
   const document = parseDocument(html, { decodeEntities: true, lowerCaseAttributeNames: false });
   const roots = document.children.map(toSatori).filter((child): child is SatoriElement => typeof child === 'object');
   if (roots.length === 0) throw new TemplateError(template.file, 1, 1, 'Expected an element at the top of the template but received none');

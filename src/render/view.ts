@@ -1,58 +1,83 @@
+import { readFileSync } from 'node:fs';
 import { SAFE_ZONES } from '../channels/platforms.ts';
 import type { Brand } from '../config/brand.ts';
 import { mix } from './colour.ts';
 
-/** What every card template can use from the brand kit, colours derived once. */
+/** What every card template can use from the brand kit; derived shades computed once. */
 export function brandView(brand: Brand): Record<string, unknown> {
   const { colours } = brand;
+  const derived = {
+    backgroundDeep: mix(colours.background, '#000000', 0.35),
+    line: mix(colours.background, colours.text, 0.22),
+    inkLine: mix(colours.paper, colours.ink, 0.18),
+    inkMuted: mix(colours.paper, colours.ink, 0.68),
+    accentInk: mix(colours.accent, colours.ink, 0.45),
+  };
   return {
     author: brand.author,
     organisation: brand.organisation ?? '',
     website: brand.website ?? '',
     cta: brand.cta,
+    logo: brand.logo ? dataUri(brand.logo) : '',
     fonts: { heading: brand.fonts.heading.family, body: brand.fonts.body.family },
-    colours: {
-      ...colours,
-      backgroundDeep: mix(colours.background, '#000000', 0.35),
-      line: mix(colours.background, colours.text, 0.22),
-      inkLine: mix(colours.paper, colours.ink, 0.18),
-      inkMuted: mix(colours.paper, colours.ink, 0.62),
-    },
+    colours: { ...colours, ...derived },
+    // Colour sets for shared partials: `{{#dark}}{{> footer}}{{/dark}}` on dark cards.
+    dark: { text: colours.text, muted: colours.muted, line: derived.line, accent: colours.accent },
+    light: { text: colours.ink, muted: derived.inkMuted, line: derived.inkLine, accent: derived.accentInk },
   };
+}
+
+function dataUri(file: string): string {
+  const type = file.endsWith('.svg') ? 'image/svg+xml' : file.endsWith('.png') ? 'image/png' : 'image/jpeg';
+  return `data:${type};base64,${readFileSync(file).toString('base64')}`;
 }
 
 /**
  * Sizes that scale with the format, so one template serves 1200×627 and 1080×1920 alike.
- * `unit` is 1 on a 1080 px short side; `space` keeps text out of platform overlays.
+ * `unit` is 1 on a 1080 px short side; `space` keeps text out of platform overlays; `fit.*`
+ * are font-size ranges for `data-fit` boxes.
  */
 export function formatView(format: string, width: number, height: number): Record<string, unknown> {
   const unit = Math.min(width, height) / 1080;
+  const wide = width > height * 1.4;
   const px = (value: number) => Math.round(value * unit);
-  const margin = px(width > height * 1.4 ? 64 : 84);
+  const margin = px(wide ? 68 : 84);
   const zone = SAFE_ZONES[format];
   const space = zone
     ? { top: Math.max(zone.top, margin), right: Math.max(zone.right, margin), bottom: Math.max(zone.bottom, margin), left: Math.max(zone.left, margin) }
     : { top: margin, right: margin, bottom: margin, left: margin };
+  const range = (min: number, max: number) => ({ min: px(min), max: px(max) });
   return {
     format,
     [format]: true,
+    wide,
+    tall: height > width * 1.2,
     width,
     height,
     space,
     size: {
       hairline: Math.max(1, px(2)),
       rule: Math.max(2, px(6)),
+      dot: px(14),
+      logo: px(wide ? 60 : 68),
       xs: px(26),
       sm: px(32),
       md: px(44),
       lg: px(64),
-      titleMin: px(48),
-      titleMax: px(width > height * 1.4 ? 132 : 124),
-      subtitleBox: px(width > height * 1.4 ? 96 : 140),
-      quoteMin: px(38),
-      quoteMax: px(84),
+      xl: px(96),
+      subtitleBox: px(wide ? 100 : 150),
       quoteMark: px(120),
       quoteMarkFont: px(200),
+    },
+    fit: {
+      headline: range(48, wide ? 132 : 124),
+      heading: range(40, wide ? 92 : 104),
+      subtitle: range(24, 34),
+      points: range(26, 50),
+      quote: range(34, 84),
+      figure: range(64, wide ? 300 : 280),
+      sentence: range(24, 38),
+      hook: range(30, 56),
     },
   };
 }

@@ -5,41 +5,58 @@ import type { ArticleEntry, Caption, ImageEntry, Post, PostEntry } from '../mode
 import type { ArticleFile } from '../read/articles.ts';
 import { cardKey } from '../render/batch.ts';
 import type { RenderContext, RenderedCard } from '../render/card.ts';
+import { drawContactSheet } from '../render/contact-sheet.ts';
 import type { OutputFile } from './output.ts';
+import { carouselPdf } from './pdf.ts';
 
-/** One article's manifest entry and the files that go with it. */
-export function assembleArticle(
+/** The manifest lists the strongest quotes, enough for editors to pin another. */
+const MANIFEST_QUOTES = 10;
+
+/** One article's manifest entry and the files that go with it: images, documents, captions, contact sheet. */
+export async function assembleArticle(
   source: ArticleFile,
   analysis: Exclude<Analysis, { status: 'draft' }>,
   drawn: ReadonlyMap<string, RenderedCard>,
   context: RenderContext,
-): { entry: ArticleEntry; files: OutputFile[] } {
+): Promise<{ entry: ArticleEntry; files: OutputFile[] }> {
   const { file, slug } = source;
   if (analysis.status === 'failed') {
     return { entry: { slug, title: analysis.title, source: file.path, status: 'failed', messages: messagesOf(file, file.path), quotes: [], posts: [] }, files: [] };
   }
   const files: OutputFile[] = [];
   const posts: PostEntry[] = [];
+  const imageData = new Map<string, Buffer>();
   for (const post of analysis.posts) {
     const images = post.images.flatMap((image): ImageEntry[] => {
       const card = drawn.get(cardKey(image.card, context))!;
       if (!checkCard(source, post, image.card.template, card, analysis.article.titleAt)) return [];
       files.push({ path: image.path, data: card.data });
+      imageData.set(image.path, card.data);
       return [{ path: image.path, width: image.card.width, height: image.card.height, bytes: card.data.length, alt: image.card.alt, template: image.card.template }];
     });
-    if (images.length > 0) posts.push(postEntry(post, images, analysis.captions.get(post.channel)!));
+    if (images.length === 0) continue;
+    const entry = postEntry(post, images, analysis.captions.get(post.channel)!);
+    if (post.pdf) {
+      const data = await carouselPdf(images.map((image) => ({ data: imageData.get(image.path)!, width: image.width, height: image.height, jpeg: image.path.endsWith('.jpg') })), analysis.article.title);
+      files.push({ path: post.pdf, data });
+      entry.document = { path: post.pdf, bytes: data.length, pages: images.length };
+    }
+    posts.push(entry);
   }
   for (const channel of new Set(posts.map((post) => post.channel))) {
     files.push(...channelFiles(slug, channel, posts.filter((post) => post.channel === channel), analysis.captions.get(channel)!));
   }
+  const contactSheet = `${slug}/contact-sheet.png`;
+  if (posts.length > 0) files.push({ path: contactSheet, data: await drawContactSheet(analysis.article.title, posts, imageData, context) });
   const entry: ArticleEntry = {
     slug,
     title: analysis.article.title,
     source: file.path,
     status: 'ok',
     messages: messagesOf(file, file.path),
-    quotes: analysis.article.quotes.map(({ text, origin }) => ({ text, origin })),
+    quotes: analysis.article.quotes.slice(0, MANIFEST_QUOTES).map(({ text, origin }) => ({ text, origin })),
     posts,
+    ...(posts.length > 0 ? { contactSheet } : {}),
   };
   return { entry, files };
 }

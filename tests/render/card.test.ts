@@ -4,6 +4,7 @@ import { analyzeArticle } from '../../src/analyze.ts';
 import { SAFE_ZONES } from '../../src/channels/platforms.ts';
 import type { CardSpec } from '../../src/model.ts';
 import { drawCard, type RenderContext } from '../../src/render/card.ts';
+import { renderContextOf } from '../../src/config/setup.ts';
 import { articleFromRepo, repoSetup } from '../helpers/setup.ts';
 import { inkRows, variation } from '../helpers/pixels.ts';
 
@@ -12,7 +13,7 @@ let cards: CardSpec[];
 
 beforeAll(async () => {
   const setup = await repoSetup();
-  context = { fonts: setup.fonts, templates: setup.cardTemplates, brandView: setup.brandView };
+  context = renderContextOf(setup);
   const analysis = analyzeArticle(articleFromRepo('ketamine-therapy-for-migraines'), setup, { drafts: false });
   if (analysis.status !== 'ok') throw new Error('seed article did not analyse');
   // One title and one quote card per distinct format of every channel.

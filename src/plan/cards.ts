@@ -1,0 +1,71 @@
+import { MAX_CAROUSEL_SLIDES } from '../channels/campaigns.ts';
+import type { Brand } from '../config/brand.ts';
+import type { Article, Position, Section, Stat } from '../model.ts';
+import { altText } from './alt.ts';
+import { slidePoints } from './points.ts';
+
+/** A card before its channel and format are known. */
+export interface CardDraft {
+  template: string;
+  data: Record<string, string | string[]>;
+  origin: Position;
+  /** The article's site, shown where links click ("example.org"). */
+  domain: string;
+  alt: (brand: Brand) => string;
+}
+
+/** The words of every kind of card one article can give. */
+export function cardsFor(article: Article) {
+  const domain = article.url ? new URL(article.url).hostname.replace(/^www\./, '') : '';
+  const kicker = kickerOf(article);
+  const base = { title: article.title, kicker, ...(article.subtitle ? { subtitle: article.subtitle } : {}) };
+  const draft = (template: string, data: Record<string, string | string[]>, origin: Position): CardDraft => ({
+    template,
+    data,
+    origin,
+    domain,
+    alt: (brand) => altText(template, data, brand),
+  });
+  const slides = slideSections(article);
+  const total = String(slides.length + 2);
+  return {
+    title: () => draft('title', { ...base, slide: '1', total }, article.titleAt),
+    sections: () =>
+      slides.map(({ section, subsections }, index) =>
+        draft('section', { kicker, heading: section.heading, points: slidePoints(section, subsections), slide: String(index + 2), total }, section.position)),
+    cta: () => draft('cta', { ...base, slide: total, total }, article.titleAt),
+    quotes: (count: number) => article.quotes.slice(0, count).map((quote) => draft('quote', { kicker, quote: quote.text }, quote.position)),
+    stats: (count: number) => bestStats(article.stats, count).map((stat) => draft('stat', { kicker, ...statWords(stat) }, stat.position)),
+    link: () => draft('link', { ...base, domain }, article.titleAt),
+    story: () => draft('story', { ...base, hook: article.quotes[0]?.text ?? article.subtitle ?? '' }, article.quotes[0]?.position ?? article.titleAt),
+  };
+}
+
+/** Depth-2 sections with the `###` subsections under each; at most what a carousel holds. */
+function slideSections(article: Article): { section: Section; subsections: Section[] }[] {
+  const slides: { section: Section; subsections: Section[] }[] = [];
+  for (const section of article.sections) {
+    const last = slides.at(-1);
+    if (section.depth > 2 && last) last.subsections.push(section);
+    else slides.push({ section, subsections: [] });
+  }
+  return slides.slice(0, MAX_CAROUSEL_SLIDES - 2);
+}
+
+/** Percentages and proportions first: they make the strongest stat cards. */
+function bestStats(stats: Stat[], count: number): Stat[] {
+  const strength = (stat: Stat) => (/%|half|third|quarter|\bin\b/.test(stat.figure) ? 2 : /\bor more\b/.test(stat.figure) ? 1 : 0);
+  return [...stats].sort((a, b) => strength(b) - strength(a)).slice(0, count);
+}
+
+/** "17%" large, "of women" under it, the sentence as context. */
+function statWords(stat: Stat): Record<string, string> {
+  const counted = stat.phrase.slice(stat.figure.length).trim();
+  return { figure: stat.figure.replace(/^\p{Ll}/u, (letter) => letter.toUpperCase()), counted, sentence: stat.sentence };
+}
+
+/** The small line above headlines: the article's first topic. */
+function kickerOf(article: Article): string {
+  const tag = article.tags[0];
+  return tag ? tag.replace(/[-_]+/g, ' ').replace(/^\p{Ll}/u, (letter) => letter.toUpperCase()) : '';
+}

@@ -1,0 +1,17 @@
+import { PDFDocument } from 'pdf-lib';
+
+/**
+ * A carousel as one PDF document, a page per slide at the slide's pixel size (LinkedIn shows
+ * document posts as swipeable carousels). No dates or producer are written, so the same
+ * slides always give the same bytes.
+ */
+export async function carouselPdf(slides: { data: Buffer; width: number; height: number; jpeg: boolean }[], title: string): Promise<Buffer> {
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.setTitle(title, { showInWindowTitleBar: true });
+  for (const slide of slides) {
+    const image = slide.jpeg ? await pdf.embedJpg(slide.data) : await pdf.embedPng(slide.data);
+    const page = pdf.addPage([slide.width, slide.height]);
+    page.drawImage(image, { x: 0, y: 0, width: slide.width, height: slide.height });
+  }
+  return Buffer.from(await pdf.save({ useObjectStreams: true }));
+}

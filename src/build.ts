@@ -3,7 +3,7 @@ import { SetupError } from './config/errors.ts';
 import { type BuildOptions, resolveOptions } from './config/options.ts';
 import { loadSetup, renderContextOf, type Setup } from './config/setup.ts';
 import { messagesOf } from './messages/report.ts';
-import type { ArticleEntry, Manifest } from './model.ts';
+import type { ArticleEntry, Manifest, Message } from './model.ts';
 import { listArticles, readArticle, type ArticleFile } from './read/articles.ts';
 import { drawCards, type Progress } from './render/batch.ts';
 import { assembleArticle } from './write/assemble.ts';
@@ -14,6 +14,8 @@ export interface BuildResult {
   /** Entries of the articles this build looked at, in slug order. */
   built: ArticleEntry[];
   cardsDrawn: number;
+  /** Problems in the setup that did not stop the build (brand colour contrast). */
+  warnings: Message[];
 }
 
 /** read → parse → extract → plan → render → caption → write. */
@@ -35,15 +37,15 @@ export async function build(input: Partial<BuildOptions> = {}, onProgress?: Prog
   }
   const manifest = mergeManifest(await readManifest(options.outDir), built, existing);
   await writeOutput(options.outDir, files, manifest, new Set(sources.map((source) => source.slug)), existing);
-  return { manifest, built, cardsDrawn: drawn.size };
+  return { manifest, built, cardsDrawn: drawn.size, warnings: setup.brand.warnings };
 }
 
 /** `check`: everything but pixels, for every selected article. */
-export async function check(input: Partial<BuildOptions> = {}): Promise<ArticleEntry[]> {
+export async function check(input: Partial<BuildOptions> = {}): Promise<{ entries: ArticleEntry[]; warnings: Message[] }> {
   const options = resolveOptions(input);
   const setup: Setup = await loadSetup(options.templatesDir);
   const { sources } = await readSources(options);
-  return sources.map((source) => entryWithoutImages(source, analyzeArticle(source, setup, options)));
+  return { entries: sources.map((source) => entryWithoutImages(source, analyzeArticle(source, setup, options))), warnings: setup.brand.warnings };
 }
 
 async function readSources(options: BuildOptions): Promise<{ sources: ArticleFile[]; existing: Set<string> }> {

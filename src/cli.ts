@@ -8,7 +8,7 @@ import type { BuildOptions } from './config/options.ts';
 import { importArticle, localToday } from './import/article.ts';
 import { scaffoldArticle } from './import/scaffold.ts';
 import { formatMessage } from './messages/report.ts';
-import type { ArticleEntry } from './model.ts';
+import type { ArticleEntry, Message } from './model.ts';
 import { slugify } from './read/slug.ts';
 import { TemplateError } from './render/template.ts';
 import { writeAtomic } from './write/atomic.ts';
@@ -102,7 +102,7 @@ async function runBuild(slugs: string[], values: Values): Promise<number> {
   const started = performance.now();
   const result = await build(buildOptions(slugs, values), process.stderr.isTTY ? progressBar : undefined);
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-  printMessages(result.built);
+  printMessages(result.warnings, result.built);
   if (values.json) process.stdout.write(`${JSON.stringify(result.manifest, null, 2)}\n`);
   const failed = result.built.filter((entry) => entry.status === 'failed');
   const images = result.built.reduce((sum, entry) => sum + entry.posts.reduce((count, post) => count + post.images.length, 0), 0);
@@ -112,11 +112,13 @@ async function runBuild(slugs: string[], values: Values): Promise<number> {
 }
 
 async function runCheck(slugs: string[], values: Values): Promise<number> {
-  const entries = await check(buildOptions(slugs, values));
-  printMessages(entries);
+  const result = await check(buildOptions(slugs, values));
+  const { entries } = result;
+  printMessages(result.warnings, entries);
   if (values.json) process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
-  const errors = entries.flatMap((entry) => entry.messages).filter((message) => message.severity === 'error').length;
-  const warnings = entries.flatMap((entry) => entry.messages).length - errors;
+  const messages = [...result.warnings, ...entries.flatMap((entry) => entry.messages)];
+  const errors = messages.filter((message) => message.severity === 'error').length;
+  const warnings = messages.length - errors;
   process.stderr.write(`${errors === 0 ? '✓' : '✗'} ${entries.length} checked · ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
   return errors > 0 ? EXIT.failed : EXIT.ok;
 }
@@ -151,8 +153,8 @@ function progressBar(done: number, total: number): void {
   process.stderr.write(`\r\x1b[K  drawing cards [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}`);
 }
 
-function printMessages(entries: ArticleEntry[]): void {
-  for (const message of entries.flatMap((entry) => entry.messages)) process.stderr.write(`${formatMessage(message)}\n`);
+function printMessages(setupWarnings: Message[], entries: ArticleEntry[]): void {
+  for (const message of [...setupWarnings, ...entries.flatMap((entry) => entry.messages)]) process.stderr.write(`${formatMessage(message)}\n`);
 }
 
 function usageError(problem: string): number {

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PDFDocument } from 'pdf-lib';
 import { build, type BuildResult } from '../src/build.ts';
+import { PLATFORMS } from '../src/channels/platforms.ts';
 import type { Manifest } from '../src/model.ts';
 import { listFiles } from '../src/write/atomic.ts';
 import { ROOT, TEMPLATES } from './helpers/setup.ts';
@@ -62,15 +64,38 @@ describe('a build of every article', () => {
       expect([meta.width, meta.height]).toEqual([image.width, image.height]);
       expect(image.alt.length).toBeGreaterThan(20);
     }
-    const onDisk = (await listFiles(first.out)).filter((file) => /\.(png|jpg)$/.test(file)).sort();
+    const onDisk = (await listFiles(first.out)).filter((file) => /\.(png|jpg)$/.test(file) && !file.endsWith('contact-sheet.png')).sort();
     expect(onDisk).toEqual(images.map((image) => image.path).sort());
   });
 
   it('lays files out per article and channel, in posting order, with a caption and post.json each', async () => {
     const files = await listFiles(path.join(first.out, 'ketamine-therapy-for-migraines', 'instagram'));
-    expect(files.sort()).toEqual(['01-title.png', '02-quote.png', '03-title-square.png', '04-quote-square.png', '05-title-story.png', '06-quote-story.png', 'caption.txt', 'post.json']);
+    expect(files.sort()).toEqual([
+      '01-title.png', '02-section.png', '03-section.png', '04-section.png', '05-section.png', '06-section.png', '07-cta.png',
+      '08-quote-square.png', '09-quote-square.png', '10-stat.png', '11-story.png', 'caption.txt', 'post.json',
+    ]);
     expect(existsSync(path.join(first.out, 'ketamine-therapy-for-migraines', 'x', 'thread.txt'))).toBe(true);
-    expect(existsSync(path.join(first.out, 'ketamine-therapy-for-migraines', 'bluesky', '01-title.jpg'))).toBe(true);
+    expect(existsSync(path.join(first.out, 'ketamine-therapy-for-migraines', 'bluesky', '01-link.jpg'))).toBe(true);
+  });
+
+  it('keeps every image under its platform’s byte cap, Bluesky’s as JPEG under 1,000,000 bytes', () => {
+    for (const post of result.manifest.articles.flatMap((article) => article.posts)) {
+      for (const image of post.images) {
+        expect(image.bytes, image.path).toBeLessThanOrEqual(PLATFORMS[post.channel].maxImageBytes);
+        if (post.channel === 'bluesky') expect(image.path).toMatch(/\.jpg$/);
+      }
+    }
+  });
+
+  it('writes LinkedIn’s carousel as a PDF with a page per slide, and a contact sheet per article', async () => {
+    const seed = result.manifest.articles.find((article) => article.slug === 'ketamine-therapy-for-migraines')!;
+    const carousel = seed.posts.find((post) => post.channel === 'linkedin' && post.kind === 'carousel')!;
+    const pdf = await PDFDocument.load(readFileSync(path.join(first.out, carousel.document!.path)));
+    expect(pdf.getPageCount()).toBe(carousel.images.length);
+    expect(pdf.getPage(0).getSize()).toEqual({ width: 1080, height: 1350 });
+    const sheet = await sharp(path.join(first.out, seed.contactSheet!)).metadata();
+    expect(sheet.width).toBe(2400);
+    expect(sheet.height).toBeGreaterThan(2000);
   });
 
   it('is byte-identical when built again from scratch', async () => {

@@ -46,7 +46,7 @@ describe('facet build', () => {
     const { code, stdout, stderr } = facet(dir, 'build', '--channels', 'x', '--json');
     expect(code).toBe(1);
     expect(stderr).toContain('1 built, 1 failed');
-    expect(existsSync(path.join(dir, 'output', 'good', 'x', '01-title.png'))).toBe(true);
+    expect(existsSync(path.join(dir, 'output', 'good', 'x', '01-link.png'))).toBe(true);
     const report = JSON.parse(stdout);
     expect(report.articles.map((article: { slug: string; status: string }) => [article.slug, article.status])).toEqual([['folate', 'failed'], ['good', 'ok']]);
   });

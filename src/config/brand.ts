@@ -4,7 +4,9 @@ import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { CampaignEntry } from '../channels/campaigns.ts';
 import { CHANNELS, type Channel } from '../channels/platforms.ts';
+import type { Message } from '../model.ts';
 import { parseCampaign } from './campaign.ts';
+import { contrastProblems } from './contrast.ts';
 import { expectedMessage, SetupError } from './errors.ts';
 
 export interface FontFamily {
@@ -32,6 +34,8 @@ export interface Brand {
   campaign: Partial<Record<Channel, CampaignEntry[]>>;
   /** Absolute path of the logo (SVG or PNG), if the brand has one. */
   logo?: string;
+  /** Problems worth knowing that do not stop a build (colour contrast), positioned in brand.yaml. */
+  warnings: Message[];
 }
 
 export const COLOUR_NAMES = ['background', 'paper', 'text', 'ink', 'accent', 'muted'] as const;
@@ -132,6 +136,10 @@ function checkBrand(doc: Document, lines: LineCounter, problems: Problem[], file
     disclaimer: text(['disclaimer']) ?? '',
     channels: (channels.length > 0 ? channels : CHANNELS) as Channel[],
     campaign: parseCampaign(doc, problem),
+    warnings: (COLOUR_NAMES.every((name) => colours[name]) ? contrastProblems(colours) : []).map((found) => {
+      const at = place(lines, (nodeAt(['colours', found.colour]) as Node | undefined)?.range?.[0] ?? 0);
+      return { file, ...at, ruleId: 'brand-contrast', severity: 'warning', reason: found.reason, hint: 'darken or lighten one of the two colours in brand.yaml' } satisfies Message;
+    }),
     ...optional('logo', assetPath(templatesDir, text(['logo'], false), (what) => problem(['logo'], what))),
   };
   return problems.length === 0 ? brand : undefined;

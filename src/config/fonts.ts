@@ -39,7 +39,7 @@ async function loadFamily(family: FontFamily): Promise<LoadedFont[]> {
     }
     for (const name of files) {
       const file = path.join(dir, name);
-      fonts.push({ name: family.family, data: await readFile(file), weight: weight as LoadedFont['weight'], style: 'normal', file });
+      fonts.push({ name: subsetFamily(family.family, name), data: await readFile(file), weight: weight as LoadedFont['weight'], style: 'normal', file });
     }
   }
   return fonts;
@@ -54,6 +54,21 @@ function packageFilesDir(family: FontFamily): string {
   }
 }
 
+/**
+ * satori keeps one font per family, weight and style, so each subset file gets a family name
+ * of its own ("Inter", "Inter greek", …) and templates ask for the whole stack (fontStack).
+ */
+function subsetFamily(family: string, file: string): string {
+  const subset = subsetOf(file);
+  return subset === 'latin' ? family : `${family} ${subset ?? path.basename(file)}`;
+}
+
+/** `"Inter", "Inter latin-ext", "Inter greek", …`: the CSS font-family for a brand font. */
+export function fontStack(fonts: LoadedFont[], family: string): string {
+  const names = [...new Set(fonts.map((font) => font.name).filter((name) => name === family || name.startsWith(`${family} `)))];
+  return names.map((name) => `'${name}'`).join(', ');
+}
+
 const SUBSET_ORDER = ['latin', 'latin-ext', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese'];
 
 function subsetOrder(a: string, b: string): number {
@@ -61,6 +76,12 @@ function subsetOrder(a: string, b: string): number {
 }
 
 function subsetRank(name: string): number {
-  const subset = [...SUBSET_ORDER].sort((a, b) => b.length - a.length).find((candidate) => new RegExp(`-${candidate}-\\d00-normal\\.woff$`).test(name));
-  return subset ? SUBSET_ORDER.indexOf(subset) : SUBSET_ORDER.length;
+  const subset = subsetOf(name);
+  return subset && SUBSET_ORDER.includes(subset) ? SUBSET_ORDER.indexOf(subset) : SUBSET_ORDER.length;
+}
+
+/** "inter-latin-ext-400-normal.woff" → "latin-ext"; the family id may itself hold dashes. */
+function subsetOf(file: string): string | undefined {
+  const known = [...SUBSET_ORDER, 'math', 'symbols'].sort((a, b) => b.length - a.length);
+  return known.find((candidate) => new RegExp(`-${candidate}-\\d00-normal\\.woff$`).test(file));
 }

@@ -2,7 +2,9 @@ import type { Channel } from '../channels/platforms.ts';
 import type { RenderContext } from '../render/card.ts';
 import type { CardTemplate } from '../render/template.ts';
 import { fontCoverage } from '../render/glyphs.ts';
-import { brandView } from '../render/view.ts';
+import { brandView, templateNames } from '../render/view.ts';
+import { PLATFORMS } from '../channels/platforms.ts';
+import { CARD_DATA_KEYS } from '../plan/cards.ts';
 import { type Brand, loadBrand } from './brand.ts';
 import { type LoadedFont, loadFonts } from './fonts.ts';
 import { loadCaptionTemplates, loadCardTemplates } from './templates.ts';
@@ -19,12 +21,14 @@ export interface Setup {
 
 export async function loadSetup(templatesDir: string): Promise<Setup> {
   const brand = await loadBrand(templatesDir);
-  const [fonts, cardTemplates, captionTemplates] = await Promise.all([
-    loadFonts(brand),
-    loadCardTemplates(templatesDir),
+  const fonts = await loadFonts(brand);
+  const view = brandView(brand, fonts);
+  const formats = Object.values(PLATFORMS).flatMap((platform) => Object.keys(platform.formats));
+  const [cardTemplates, captionTemplates] = await Promise.all([
+    loadCardTemplates(templatesDir, templateNames(view, CARD_DATA_KEYS, formats)),
     loadCaptionTemplates(templatesDir, brand.channels),
   ]);
-  return { brand, fonts, cardTemplates, captionTemplates, brandView: brandView(brand), coverage: fontCoverage(fonts) };
+  return { brand, fonts, cardTemplates, captionTemplates, brandView: view, coverage: fontCoverage(fonts) };
 }
 
 /** The part of the setup that drawing a card needs. */

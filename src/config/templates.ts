@@ -7,18 +7,20 @@ import { SetupError } from './errors.ts';
 /** Card kinds the planner uses; each needs templates/cards/<kind>.html. */
 export const CARD_TEMPLATES = ['title', 'section', 'cta', 'quote', 'stat', 'link', 'story'] as const;
 
-export async function loadCardTemplates(templatesDir: string): Promise<Map<string, CardTemplate>> {
+/** Card templates and their partials, each checked against the placeholder names in `known`. */
+export async function loadCardTemplates(templatesDir: string, known?: ReadonlySet<string>): Promise<Map<string, CardTemplate>> {
   const dir = path.join(templatesDir, 'cards');
   const names = await listOrFail(dir, '.html');
   // `_name.html` files are partials, shared by the card templates as `{{> name}}`.
   const partials: Record<string, string> = {};
   for (const name of names.filter((candidate) => candidate.startsWith('_'))) {
-    partials[name.slice(1)] = await readFile(path.join(dir, `${name}.html`), 'utf8');
+    const file = path.join(dir, `${name}.html`);
+    partials[name.slice(1)] = compileTemplate(name, path.relative(process.cwd(), file) || file, await readFile(file, 'utf8'), {}, known).source;
   }
   const templates = new Map<string, CardTemplate>();
   for (const name of names.filter((candidate) => !candidate.startsWith('_'))) {
     const file = path.join(dir, `${name}.html`);
-    templates.set(name, compileTemplate(name, path.relative(process.cwd(), file) || file, await readFile(file, 'utf8'), partials));
+    templates.set(name, compileTemplate(name, path.relative(process.cwd(), file) || file, await readFile(file, 'utf8'), partials, known));
   }
   const missing = CARD_TEMPLATES.filter((name) => !templates.has(name));
   if (missing.length > 0) {

@@ -24,7 +24,7 @@ function planChannel(article: Article, brand: Brand, channel: Channel): Post[] {
       const images = drafts.map((draft): PlannedImage => {
         number += 1;
         const card = cardSpec(draft, entry.format, platform, channel, brand);
-        const suffix = entry.format === primary ? '' : `-${entry.format}`;
+        const suffix = entry.format === primary || entry.format === draft.template ? '' : `-${entry.format}`;
         const extension = card.encoding === 'jpeg' ? 'jpg' : 'png';
         return { path: `${article.slug}/${channel}/${String(number).padStart(2, '0')}-${draft.template}${suffix}.${extension}`, card };
       });

@@ -4,6 +4,11 @@ import type { Article, Position, Section, Stat } from '../model.ts';
 import { altText } from './alt.ts';
 import { slidePoints } from './points.ts';
 
+/** Every value a card's data can hold; templates may use these names (checked at load). */
+export const CARD_DATA_KEYS = [
+  'title', 'subtitle', 'kicker', 'slide', 'total', 'heading', 'points', 'quote', 'figure', 'counted', 'sentence', 'domain', 'hook', 'handle', 'where',
+] as const;
+
 /** A card before its channel and format are known. */
 export interface CardDraft {
   template: string;

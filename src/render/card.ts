@@ -24,6 +24,8 @@ export interface RenderedCard {
   missing: string[];
   /** Text boxes that could not fit even at their smallest size. */
   overflow: string[];
+  /** Font size chosen for each `data-fit` box. */
+  fontSizes: Record<string, number>;
 }
 
 /** PNG level 6 and JPEG quality 86: measured as the sweet spot of bytes against time. */
@@ -42,7 +44,7 @@ export async function drawCard(card: CardSpec, context: RenderContext): Promise<
   const rendered = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
   const pixels = sharp(rendered.pixels, { raw: { width: rendered.width, height: rendered.height, channels: 4 } }).removeAlpha();
   const data = card.encoding === 'jpeg' ? await pixels.jpeg(JPEG_OPTIONS).toBuffer() : await pixels.png(PNG_OPTIONS).toBuffer();
-  return { data, missing, overflow: fitted.overflow };
+  return { data, missing, overflow: fitted.overflow, fontSizes: fitted.sizes };
 }
 
 /** Satori's options for one width: the bundled fonts, and emoji drawn from the emoji set. */

@@ -13,6 +13,8 @@ export interface FitResult {
   element: SatoriElement;
   /** Text of boxes that overflow even at their minimum size. */
   overflow: string[];
+  /** The font size chosen for each box, by its data-fit name. */
+  sizes: Record<string, number>;
 }
 
 interface FitBox {
@@ -29,18 +31,20 @@ type MeasureOptions = SatoriOptions & { width: number; height: number };
 
 export async function fitText(root: SatoriElement, options: MeasureOptions): Promise<FitResult> {
   const boxes = findFitBoxes(root, {});
-  if (boxes.length === 0) return { element: root, overflow: [] };
+  if (boxes.length === 0) return { element: root, overflow: [], sizes: {} };
   const sizes = await boxSizes(root, boxes, options);
   const overflow: string[] = [];
   const chosen = new Map<SatoriElement, number>();
+  const named: Record<string, number> = {};
   for (const box of boxes) {
     const size = sizes.get(box.name);
     if (!size) continue;
     const fontSize = await largestFitting(box, size, options);
     if (fontSize === undefined) overflow.push(textContent(box.element.props.children));
     chosen.set(box.element, fontSize ?? box.min);
+    named[box.name] = fontSize ?? box.min;
   }
-  return { element: withFontSizes(root, chosen), overflow };
+  return { element: withFontSizes(root, chosen), overflow, sizes: named };
 }
 
 function findFitBoxes(element: SatoriElement, inherited: Record<string, unknown>): FitBox[] {

@@ -3,7 +3,8 @@ import type { LoadedFont } from '../config/fonts.ts';
 import { emojiImage } from './emoji.ts';
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+// Keycaps (1️⃣) are a digit, U+FE0F and U+20E3: emoji though the digit is not pictographic.
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
 // Joiners, variation selectors and skin-tone modifiers draw nothing on their own.
 const INVISIBLE = /[\s\u200b-\u200f\u2060\ufe00-\ufe0f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]/u;
 

@@ -33,17 +33,41 @@ export class TemplateError extends Error {
   }
 }
 
-/** Checks the mustache syntax now, so a broken template fails before any card is drawn. */
-export function compileTemplate(name: string, file: string, source: string, partials: Readonly<Record<string, string>> = {}): CardTemplate {
+/**
+ * Checks the mustache syntax and, given the names a view can hold, every placeholder, so a
+ * broken template fails before any card is drawn.
+ */
+export function compileTemplate(name: string, file: string, source: string, partials: Readonly<Record<string, string>> = {}, known?: ReadonlySet<string>): CardTemplate {
+  let tokens: unknown[];
   try {
-    Mustache.parse(source);
+    tokens = Mustache.parse(source);
   } catch (error) {
     const offset = /at (\d+)/.exec(String((error as Error).message))?.[1];
     const { line, column } = lineColumn(source, offset ? Number(offset) : 0);
     throw new TemplateError(file, line, column, `${(error as Error).message.split('\n')[0]}; check that every {{#section}} has its {{/section}}`, { cause: error });
   }
+  if (known) checkPlaceholders(tokens, known, file, source);
   const strip = (text: string) => withoutComments(text);
   return { name, file, source: strip(source), partials: Object.fromEntries(Object.entries(partials).map(([key, partial]) => [key, strip(partial)])) };
+}
+
+type Token = [string, string, number, number, Token[]?];
+
+function checkPlaceholders(tokens: unknown[], known: ReadonlySet<string>, file: string, source: string): void {
+  for (const token of tokens as Token[]) {
+    const [type, value, start] = token;
+    if (['name', '&', '{', '#', '^'].includes(type) && value !== '.' && !known.has(value.split('.')[0]!)) {
+      const { line, column } = lineColumn(source, start);
+      const near = [...known].find((candidate) => candidate.toLowerCase() === value.toLowerCase() || similar(candidate, value));
+      throw new TemplateError(file, line, column, `Unknown placeholder {{${value}}}${near ? `; did you mean {{${near}}}?` : `; expected one of ${[...known].sort().join(', ')}`}`);
+    }
+    if (token[4]) checkPlaceholders(token[4], known, file, source);
+  }
+}
+
+/** Same letters give or take one: "qoute" ~ "quote", "titel" ~ "title". */
+function similar(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 }
 
 /** HTML comments are for the designer: dropped before mustache sees any tag in them. */

@@ -1,29 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { SAFE_ZONES } from '../channels/platforms.ts';
 import type { Brand } from '../config/brand.ts';
-import { mix } from './colour.ts';
+import { fontStack, type LoadedFont } from '../config/fonts.ts';
+import { paletteOf } from './palette.ts';
 
 /** What every card template can use from the brand kit; derived shades computed once. */
-export function brandView(brand: Brand): Record<string, unknown> {
-  const { colours } = brand;
-  const derived = {
-    backgroundDeep: mix(colours.background, '#000000', 0.35),
-    line: mix(colours.background, colours.text, 0.22),
-    inkLine: mix(colours.paper, colours.ink, 0.18),
-    inkMuted: mix(colours.paper, colours.ink, 0.68),
-    accentInk: mix(colours.accent, colours.ink, 0.45),
-  };
+export function brandView(brand: Brand, fonts: LoadedFont[]): Record<string, unknown> {
+  const colours = paletteOf(brand.colours);
   return {
     author: brand.author,
     organisation: brand.organisation ?? '',
     website: brand.website ?? '',
     cta: brand.cta,
     logo: brand.logo ? dataUri(brand.logo) : '',
-    fonts: { heading: brand.fonts.heading.family, body: brand.fonts.body.family },
-    colours: { ...colours, ...derived },
+    // Each role falls back through its own subsets, then the other role's (Lora has no Greek; Inter has).
+    fonts: {
+      heading: `${fontStack(fonts, brand.fonts.heading.family)}, ${fontStack(fonts, brand.fonts.body.family)}`,
+      body: `${fontStack(fonts, brand.fonts.body.family)}, ${fontStack(fonts, brand.fonts.heading.family)}`,
+    },
+    colours,
     // Colour sets for shared partials: `{{#dark}}{{> footer}}{{/dark}}` on dark cards.
-    dark: { text: colours.text, muted: colours.muted, line: derived.line, accent: colours.accent },
-    light: { text: colours.ink, muted: derived.inkMuted, line: derived.inkLine, accent: derived.accentInk },
+    dark: { text: colours.text, muted: colours.muted, line: colours.line, accent: colours.accent },
+    light: { text: colours.ink, muted: colours.inkMuted, line: colours.inkLine, accent: colours.accentInk },
   };
 }
 
@@ -80,4 +78,10 @@ export function formatView(format: string, width: number, height: number): Recor
       hook: range(30, 56),
     },
   };
+}
+
+/** Every name a card template may use: brand, format, tone and card values. */
+export function templateNames(brand: Record<string, unknown>, cardKeys: readonly string[], formats: readonly string[]): Set<string> {
+  const tones = Object.keys((brand.dark ?? {}) as object);
+  return new Set([...Object.keys(brand), ...Object.keys(formatView('square', 1080, 1080)), ...formats, ...tones, ...cardKeys]);
 }

@@ -1,7 +1,8 @@
 import type { Analysis } from '../analyze.ts';
 import type { Channel } from '../channels/platforms.ts';
 import { messagesOf, report } from '../messages/report.ts';
-import type { ArticleEntry, Caption, ImageEntry, Post, PostEntry } from '../model.ts';
+import { platformOf } from '../channels/platforms.ts';
+import type { ArticleEntry, Caption, CardSpec, ImageEntry, Post, PostEntry } from '../model.ts';
 import type { ArticleFile } from '../read/articles.ts';
 import { cardKey } from '../render/batch.ts';
 import type { RenderContext, RenderedCard } from '../render/card.ts';
@@ -29,7 +30,7 @@ export async function assembleArticle(
   for (const post of analysis.posts) {
     const images = post.images.flatMap((image): ImageEntry[] => {
       const card = drawn.get(cardKey(image.card, context))!;
-      if (!checkCard(source, post, image.card.template, card, analysis.article.titleAt)) return [];
+      if (!checkCard(source, post, image.card, card)) return [];
       files.push({ path: image.path, data: card.data });
       imageData.set(image.path, card.data);
       return [{ path: image.path, width: image.card.width, height: image.card.height, bytes: card.data.length, alt: image.card.alt, template: image.card.template }];
@@ -61,18 +62,30 @@ export async function assembleArticle(
   return { entry, files };
 }
 
-/** A card with text that does not fit is never emitted; missing glyphs are reported by code point. */
-function checkCard(source: ArticleFile, post: Post, template: string, card: RenderedCard, at: { line: number; column: number }): boolean {
-  const where = `${post.channel} ${template} card (${post.format})`;
+/**
+ * A card is emitted only if all its text fits and it is within the platform's byte cap;
+ * characters no font has are reported by code point.
+ */
+function checkCard(source: ArticleFile, post: Post, spec: CardSpec, card: RenderedCard): boolean {
+  const where = `${post.channel} ${spec.template} card (${post.format})`;
   for (const text of card.overflow) {
-    report(source.file, 'warning', 'text-overflow', `Unexpected text too long for the ${where}, expected it to fit at the template’s smallest size: “${text.slice(0, 80)}”`, at,
+    report(source.file, 'warning', 'text-overflow', `Unexpected text too long for the ${where}, expected it to fit at the template’s smallest size: “${truncate(text)}”`, spec.origin,
       'shorten the text, or pin a shorter quote in the front matter; the card was left out');
   }
   if (card.missing.length > 0) {
-    report(source.file, 'warning', 'missing-glyph', `Unexpected characters no bundled font can draw on the ${where}: ${card.missing.join(', ')}`, at,
+    report(source.file, 'warning', 'missing-glyph', `Unexpected characters no bundled font can draw on the ${where}: ${card.missing.join(', ')}`, spec.origin,
       'replace them, or add a font package that has them to brand.yaml');
   }
-  return card.overflow.length === 0;
+  const cap = platformOf(post.channel)!.maxImageBytes;
+  if (card.data.length > cap) {
+    report(source.file, 'warning', 'image-too-large', `Unexpected ${card.data.length} bytes for the ${where}, expected at most ${cap}`, spec.origin,
+      'simplify the template’s background, or use JPEG for this channel; the card was left out');
+  }
+  return card.overflow.length === 0 && card.data.length <= cap;
+}
+
+function truncate(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
 function postEntry(post: Post, images: ImageEntry[], caption: Caption): PostEntry {

@@ -34,3 +34,25 @@ export async function inkRows(image: Buffer): Promise<boolean[]> {
   }
   return rows;
 }
+
+/**
+ * How far two images of the same size are apart: the share of pixels whose largest channel
+ * differs by more than 48, and the mean absolute difference (0–255).
+ */
+export async function difference(a: Buffer, b: Buffer): Promise<{ changed: number; mean: number }> {
+  const [left, right] = await Promise.all([a, b].map((image) => sharp(image).removeAlpha().raw().toBuffer({ resolveWithObject: true })));
+  if (left!.info.width !== right!.info.width || left!.info.height !== right!.info.height) return { changed: 1, mean: 255 };
+  let changed = 0;
+  let total = 0;
+  const pixels = left!.info.width * left!.info.height;
+  for (let index = 0; index < pixels; index++) {
+    let largest = 0;
+    for (let channel = 0; channel < 3; channel++) {
+      const delta = Math.abs(left!.data[index * 3 + channel]! - right!.data[index * 3 + channel]!);
+      total += delta;
+      if (delta > largest) largest = delta;
+    }
+    if (largest > 48) changed++;
+  }
+  return { changed: changed / pixels, mean: total / (pixels * 3) };
+}

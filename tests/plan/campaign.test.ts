@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../src/analyze.ts';
+import { PLATFORMS } from '../../src/channels/platforms.ts';
+import type { Post } from '../../src/model.ts';
+import { CARD_DATA_KEYS } from '../../src/plan/cards.ts';
+import { articleFromRepo, repoSetup } from '../helpers/setup.ts';
+
+async function seedPosts(): Promise<Post[]> {
+  const analysis = analyzeArticle(articleFromRepo('ketamine-therapy-for-migraines'), await repoSetup(), { drafts: false });
+  if (analysis.status !== 'ok') throw new Error('seed did not analyse');
+  return analysis.posts;
+}
+
+describe('the default campaign of the seed article', () => {
+  it('opens Instagram with a carousel: title, a slide per section, closing slide', async () => {
+    const carousel = (await seedPosts()).find((post) => post.channel === 'instagram' && post.kind === 'carousel')!;
+    expect(carousel.images.map((image) => image.card.template)).toEqual(['title', 'section', 'section', 'section', 'section', 'section', 'cta']);
+    expect(carousel.images.map((image) => image.card.data.slide)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+  });
+
+  it('uses every card kind and every format of every channel', async () => {
+    const posts = await seedPosts();
+    const templates = new Set(posts.flatMap((post) => post.images.map((image) => image.card.template)));
+    expect([...templates].sort()).toEqual(['cta', 'link', 'quote', 'section', 'stat', 'story', 'title']);
+    for (const [channel, platform] of Object.entries(PLATFORMS)) {
+      const used = new Set(posts.filter((post) => post.channel === channel).map((post) => post.format));
+      expect([...used].sort(), channel).toEqual(Object.keys(platform.formats).sort());
+    }
+  });
+
+  it('keeps carousels within 10 slides and posts within each platform’s image count', async () => {
+    for (const post of await seedPosts()) {
+      expect(post.images.length).toBeLessThanOrEqual(Math.min(10, PLATFORMS[post.channel].imagesPerPost));
+    }
+  });
+
+  it('writes LinkedIn’s carousel as a PDF document too, and Bluesky’s images as JPEG', async () => {
+    const posts = await seedPosts();
+    expect(posts.find((post) => post.channel === 'linkedin' && post.kind === 'carousel')!.pdf).toBe('ketamine-therapy-for-migraines/linkedin/carousel.pdf');
+    const bluesky = posts.filter((post) => post.channel === 'bluesky').flatMap((post) => post.images);
+    expect(bluesky.every((image) => image.card.encoding === 'jpeg' && image.path.endsWith('.jpg'))).toBe(true);
+  });
+
+  it('only binds values the templates are allowed to name', async () => {
+    const keys = new Set((await seedPosts()).flatMap((post) => post.images.flatMap((image) => Object.keys(image.card.data))));
+    for (const key of keys) expect(CARD_DATA_KEYS).toContain(key);
+  });
+});

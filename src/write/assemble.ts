@@ -63,8 +63,8 @@ export async function assembleArticle(
 }
 
 /**
- * A card is emitted only if all its text fits and it is within the platform's byte cap;
- * characters no font has are reported by code point.
+ * A card is emitted only if all its text fits, every character can be drawn (the missing ones
+ * are reported by code point) and it is within the platform's byte cap.
  */
 function checkCard(source: ArticleFile, post: Post, spec: CardSpec, card: RenderedCard): boolean {
   const where = `${post.channel} ${spec.template} card (${post.format})`;
@@ -74,14 +74,14 @@ function checkCard(source: ArticleFile, post: Post, spec: CardSpec, card: Render
   }
   if (card.missing.length > 0) {
     report(source.file, 'warning', 'missing-glyph', `Unexpected characters no bundled font can draw on the ${where}: ${card.missing.join(', ')}`, spec.origin,
-      'replace them, or add a font package that has them to brand.yaml');
+      'replace them, or add a font package that has them to brand.yaml; the card was left out rather than drawn with empty boxes');
   }
   const cap = platformOf(post.channel)!.maxImageBytes;
   if (card.data.length > cap) {
     report(source.file, 'warning', 'image-too-large', `Unexpected ${card.data.length} bytes for the ${where}, expected at most ${cap}`, spec.origin,
       'simplify the template’s background, or use JPEG for this channel; the card was left out');
   }
-  return card.overflow.length === 0 && card.data.length <= cap;
+  return card.overflow.length === 0 && card.missing.length === 0 && card.data.length <= cap;
 }
 
 function truncate(text: string): string {

@@ -26,14 +26,15 @@ export function analyzeArticle(source: ArticleFile, setup: Setup, options: { cha
   if (front.draft && !options.drafts) return { status: 'draft' };
   const article = extractArticle(file, slug, front, tree);
   const channels = setup.brand.channels.filter((channel) => !options.channels || options.channels.includes(channel));
-  const posts = planCampaign(article, { ...setup.brand, channels });
+  const planned = planCampaign(article, { ...setup.brand, channels });
   const captions = new Map<Channel, Caption>();
-  for (const channel of new Set(posts.map((post) => post.channel))) {
-    const caption = composeCaption(article, setup.brand, channel, setup.captionTemplates.get(channel)!);
-    for (const warning of caption.warnings) {
-      report(file, 'warning', 'caption-too-long', warning, article.titleAt, 'shorten the article’s intro or the caption template');
-    }
+  const held = new Set<Channel>();
+  for (const channel of new Set(planned.map((post) => post.channel))) {
+    const { caption, problems } = composeCaption(article, setup.brand, channel, setup.captionTemplates.get(channel)!);
+    for (const problem of problems) report(file, problem.severity, problem.ruleId, problem.reason, problem.position, problem.hint);
+    // A caption that cannot fit holds back its channel's posts, not the whole article.
+    if (problems.some((problem) => problem.severity === 'error')) held.add(channel);
     captions.set(channel, caption);
   }
-  return { status: 'ok', article, posts, captions };
+  return { status: 'ok', article, posts: planned.filter((post) => !held.has(post.channel)), captions };
 }

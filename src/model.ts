@@ -111,6 +111,8 @@ export interface PlannedImage {
   /** Relative to output/: `<slug>/<channel>/NN-<name>.<ext>`. */
   path: string;
   card: CardSpec;
+  /** In a thread, the post (1-based) the image is attached to. */
+  threadPost?: number;
 }
 
 export interface Post {
@@ -124,12 +126,18 @@ export interface Post {
 
 export interface Caption {
   text: string;
+  /** Thread channels: the posts, numbered n/N, opening first, link and disclaimer last. */
   thread?: string[];
+  /** Pinterest: the pin's title, apart from its description. */
+  title?: string;
   hashtags: string[];
   link?: string;
-  /** Length as the platform counts it, and the platform's limit. */
+  /** Length as the platform counts it (the longest post of a thread), and the platform's limit. */
   length: number;
   limit: number;
+  /** Characters the platform shows before "…more". */
+  fold?: number;
+  /** What was shortened or dropped to fit. */
   warnings: string[];
 }
 
@@ -140,6 +148,8 @@ export interface ImageEntry {
   bytes: number;
   alt: string;
   template: string;
+  /** In a thread, the post (1-based) the image is attached to. */
+  threadPost?: number;
 }
 
 export interface PostEntry {
@@ -151,8 +161,13 @@ export interface PostEntry {
   document?: { path: string; bytes: number; pages: number };
   caption: string;
   thread?: string[];
+  title?: string;
   hashtags: string[];
   link?: string;
+  /** The caption's length as the platform counts it, its limit and its fold. */
+  length: number;
+  limit: number;
+  fold?: number;
   warnings: string[];
 }
 

@@ -7,8 +7,9 @@ export function trackedLink(article: Article, brand: Brand, channel: Channel): s
   const base = article.url ?? brand.website;
   if (!base) return undefined;
   const url = new URL(base);
-  url.searchParams.set('utm_source', channel);
-  url.searchParams.set('utm_medium', 'social');
-  url.searchParams.set('utm_campaign', article.slug);
+  const fill = (value: string) => value.replaceAll('{channel}', channel).replaceAll('{slug}', article.slug);
+  url.searchParams.set('utm_source', fill(brand.utm.source));
+  url.searchParams.set('utm_medium', fill(brand.utm.medium));
+  url.searchParams.set('utm_campaign', fill(brand.utm.campaign));
   return url.href;
 }

@@ -34,3 +34,6 @@ export const DEFAULT_CAMPAIGNS: Record<Channel, CampaignEntry[]> = {
 
 /** Instagram and most schedulers take at most 10 images in a carousel. */
 export const MAX_CAROUSEL_SLIDES = 10;
+
+/** Threads get a post per `##` section, at most this many, between the opening and closing posts. */
+export const MAX_THREAD_SECTIONS = 8;

@@ -19,8 +19,11 @@ export interface Platform {
   label: string;
   /** Formats in order of preference; the first is the channel's main format. */
   formats: Record<string, Format>;
-  caption: { limit: number; fold?: number; counting: Counting };
+  /** `fold`: characters shown before "…more"; `titleLimit`: a separate title (Pinterest). */
+  caption: { limit: number; fold?: number; titleLimit?: number; counting: Counting };
   maxHashtags: number;
+  /** Fewer than this reads as careless on the platform (LinkedIn: 3–5). */
+  minHashtags?: number;
   altTextLimit?: number;
   maxImageBytes: number;
   imagesPerPost: number;
@@ -50,7 +53,7 @@ export const PLATFORMS = {
     label: 'LinkedIn',
     formats: { landscape: { width: 1200, height: 627 }, portrait: { width: 1080, height: 1350 } },
     caption: { limit: 3000, fold: 210, counting: 'characters' },
-    maxHashtags: 5, maxImageBytes: 5 * MB, imagesPerPost: 20, linksClick: true, threads: false, encoding: 'png',
+    maxHashtags: 5, minHashtags: 3, maxImageBytes: 5 * MB, imagesPerPost: 20, linksClick: true, threads: false, encoding: 'png',
   },
   x: {
     label: 'X',
@@ -73,7 +76,7 @@ export const PLATFORMS = {
   pinterest: {
     label: 'Pinterest',
     formats: { pin: { width: 1000, height: 1500 } },
-    caption: { limit: 500, counting: 'characters' },
+    caption: { limit: 500, titleLimit: 100, counting: 'characters' },
     maxHashtags: 0, altTextLimit: 500, maxImageBytes: 20 * MB, imagesPerPost: 1, linksClick: true, threads: false, encoding: 'png',
   },
   tiktok: {

@@ -34,6 +34,8 @@ export interface Brand {
   campaign: Partial<Record<Channel, CampaignEntry[]>>;
   /** Absolute path of the logo (SVG or PNG), if the brand has one. */
   logo?: string;
+  /** UTM tags added to links; `{channel}` and `{slug}` are filled in. */
+  utm: { source: string; medium: string; campaign: string };
   /** Problems worth knowing that do not stop a build (colour contrast), positioned in brand.yaml. */
   warnings: Message[];
 }
@@ -136,6 +138,11 @@ function checkBrand(doc: Document, lines: LineCounter, problems: Problem[], file
     disclaimer: text(['disclaimer']) ?? '',
     channels: (channels.length > 0 ? channels : CHANNELS) as Channel[],
     campaign: parseCampaign(doc, problem),
+    utm: {
+      source: text(['utm', 'source'], false) ?? '{channel}',
+      medium: text(['utm', 'medium'], false) ?? 'social',
+      campaign: text(['utm', 'campaign'], false) ?? '{slug}',
+    },
     warnings: (COLOUR_NAMES.every((name) => colours[name]) ? contrastProblems(colours) : []).map((found) => {
       const at = place(lines, (nodeAt(['colours', found.colour]) as Node | undefined)?.range?.[0] ?? 0);
       return { file, ...at, ruleId: 'brand-contrast', severity: 'warning', reason: found.reason, hint: 'darken or lighten one of the two colours in brand.yaml' } satisfies Message;

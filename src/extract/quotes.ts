@@ -85,6 +85,7 @@ export function sentenceScore(text: string, linkedTexts: Set<string> = new Set()
   if (/\b(?:unfortunately|additionally|in fact|notably)\b/i.test(text)) score -= 15;
   // Points back at something the card will not show ("these other conditions").
   if (/\b(?:this|these|those)\b/i.test(text)) score -= 20;
+  if (/\b(?:its|their)\b/i.test(text)) score -= 15;
   // A call to action belongs to the caption, not a quote card.
   if (/^(?:schedule|book|call|contact|learn|sign up|click|visit|read)\b/i.test(text)) score -= 30;
   return Math.max(score, 1);

@@ -1,8 +1,9 @@
-import { type CampaignEntry, DEFAULT_CAMPAIGNS, MAX_CAROUSEL_SLIDES } from '../channels/campaigns.ts';
+import { type CampaignEntry, DEFAULT_CAMPAIGNS, MAX_CAROUSEL_SLIDES, MAX_THREAD_SECTIONS } from '../channels/campaigns.ts';
 import { platformOf, type Channel, type Platform } from '../channels/platforms.ts';
 import type { Brand } from '../config/brand.ts';
 import type { Article, CardSpec, PlannedImage, Post, PostKind } from '../model.ts';
 import { type CardDraft, cardsFor } from './cards.ts';
+import { topSections } from './outline.ts';
 
 /**
  * Which posts each channel gets and which cards each holds, in posting order. Pure: the same
@@ -33,7 +34,25 @@ function planChannel(article: Article, brand: Brand, channel: Channel): Post[] {
       posts.push(post);
     }
   }
-  return posts;
+  return platform.threads ? [asThread(article, posts, platform)] : posts;
+}
+
+/**
+ * On thread channels the campaign is one thread: each card goes with the post it speaks to,
+ * the section its text came from (else the opening post), at most the platform's images each.
+ */
+function asThread(article: Article, posts: Post[], platform: Platform): Post {
+  const sections = topSections(article).slice(0, MAX_THREAD_SECTIONS).map(({ section }) => section.position.line);
+  const taken = new Map<number, number>();
+  const images = posts.flatMap((post) => post.images).map((image): PlannedImage => {
+    const line = image.card.origin.line;
+    const index = image.card.template === 'link' ? -1 : sections.findLastIndex((start) => start <= line);
+    let threadPost = index + 2;
+    while ((taken.get(threadPost) ?? 0) >= platform.imagesPerPost) threadPost += 1;
+    taken.set(threadPost, (taken.get(threadPost) ?? 0) + 1);
+    return { ...image, threadPost };
+  });
+  return { channel: posts[0]!.channel, kind: 'thread', format: posts[0]!.format, images };
 }
 
 /** The cards of each post an entry makes: one carousel, or one post per quote or stat. */
@@ -56,5 +75,17 @@ function postsOf(article: Article, entry: CampaignEntry): CardDraft[][] {
 function cardSpec(draft: CardDraft, format: string, platform: Platform, channel: Channel, brand: Brand): CardSpec {
   const { width, height } = (platform.formats as Record<string, { width: number; height: number }>)[format]!;
   const data = { ...draft.data, handle: brand.handles[channel] ?? '', where: platform.linksClick ? draft.domain : brand.linkInBio };
-  return { template: draft.template, format, width, height, data, alt: draft.alt(brand), encoding: platform.encoding, origin: draft.origin };
+  const alt = withinLength(draft.alt(brand), platform.altTextLimit ?? DEFAULT_ALT_TEXT_LIMIT);
+  return { template: draft.template, format, width, height, data, alt, encoding: platform.encoding, origin: draft.origin };
+}
+
+/** Platforms that take alt text without a published limit get this one. */
+const DEFAULT_ALT_TEXT_LIMIT = 1000;
+
+/** Shortened at a word boundary, never inside a word, with "…". */
+function withinLength(text: string, limit: number): string {
+  if ([...text].length <= limit) return text;
+  const words = text.split(' ');
+  while (words.length > 1 && [...`${words.join(' ')}…`].length > limit) words.pop();
+  return `${words.join(' ').replace(/[\s,;:.]+$/, '')}…`;
 }

@@ -1,6 +1,7 @@
 import { MAX_CAROUSEL_SLIDES } from '../channels/campaigns.ts';
 import type { Brand } from '../config/brand.ts';
-import type { Article, Position, Section, Stat } from '../model.ts';
+import type { Article, Position, Stat } from '../model.ts';
+import { type TopSection, topSections } from './outline.ts';
 import { altText } from './alt.ts';
 import { slidePoints } from './points.ts';
 
@@ -46,15 +47,9 @@ export function cardsFor(article: Article) {
   };
 }
 
-/** Depth-2 sections with the `###` subsections under each; at most what a carousel holds. */
-function slideSections(article: Article): { section: Section; subsections: Section[] }[] {
-  const slides: { section: Section; subsections: Section[] }[] = [];
-  for (const section of article.sections) {
-    const last = slides.at(-1);
-    if (section.depth > 2 && last) last.subsections.push(section);
-    else slides.push({ section, subsections: [] });
-  }
-  return slides.slice(0, MAX_CAROUSEL_SLIDES - 2);
+/** The `##` sections a carousel has room for, between its title and closing slides. */
+function slideSections(article: Article): TopSection[] {
+  return topSections(article).slice(0, MAX_CAROUSEL_SLIDES - 2);
 }
 
 /** Percentages and proportions first: they make the strongest stat cards. */

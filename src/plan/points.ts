@@ -4,6 +4,7 @@ import type { Section } from '../model.ts';
 
 const MAX_POINTS = 3;
 const MAX_POINT_WORDS = 24;
+const MAX_KEY_WORDS = 40;
 /** sentenceScore of a sentence that reads well alone (no "this", no call to action). */
 const SELF_CONTAINED = 40;
 
@@ -28,4 +29,13 @@ export function slidePoints(section: Section, subsections: Section[]): string[] 
 /** A list point reads as a fragment: no trailing full stop. */
 function tidyPoint(text: string): string {
   return text.replace(/\.$/, '');
+}
+
+/** The one sentence that best stands for a section alone, as a thread post says it. */
+export function keySentence(section: Section, subsections: Section[]): string {
+  const sentences = [...section.paragraphs, ...subsections.flatMap((sub) => sub.paragraphs)]
+    .flatMap((paragraph) => sentencesOf(paragraph).map((sentence) => sentence.text))
+    .filter((text) => !text.endsWith(':') && wordCount(text) <= MAX_KEY_WORDS);
+  const best = [...sentences].sort((a, b) => sentenceScore(b) - sentenceScore(a))[0];
+  return best ?? section.points.slice(0, MAX_POINTS).join(', ');
 }

@@ -33,7 +33,10 @@ export async function assembleArticle(
       if (!checkCard(source, post, image.card, card)) return [];
       files.push({ path: image.path, data: card.data });
       imageData.set(image.path, card.data);
-      return [{ path: image.path, width: image.card.width, height: image.card.height, bytes: card.data.length, alt: image.card.alt, template: image.card.template }];
+      return [{
+        path: image.path, width: image.card.width, height: image.card.height, bytes: card.data.length, alt: image.card.alt, template: image.card.template,
+        ...(image.threadPost ? { threadPost: image.threadPost } : {}),
+      }];
     });
     if (images.length === 0) continue;
     const entry = postEntry(post, images, analysis.captions.get(post.channel)!);
@@ -96,8 +99,12 @@ function postEntry(post: Post, images: ImageEntry[], caption: Caption): PostEntr
     images,
     caption: caption.text,
     ...(caption.thread ? { thread: caption.thread } : {}),
+    ...(caption.title ? { title: caption.title } : {}),
     hashtags: caption.hashtags,
     ...(caption.link ? { link: caption.link } : {}),
+    length: caption.length,
+    limit: caption.limit,
+    ...(caption.fold ? { fold: caption.fold } : {}),
     warnings: caption.warnings,
   };
 }
@@ -105,8 +112,10 @@ function postEntry(post: Post, images: ImageEntry[], caption: Caption): PostEntr
 /** caption.txt (thread.txt for a thread) and post.json, ready to paste or upload. */
 function channelFiles(slug: string, channel: Channel, posts: PostEntry[], caption: Caption): OutputFile[] {
   const dir = `${slug}/${channel}`;
+  const images = posts.flatMap((post) => post.images);
+  const attached = (index: number) => images.filter((image) => image.threadPost === index + 1).map((image) => image.path.split('/').at(-1));
   const text = caption.thread
-    ? { path: `${dir}/thread.txt`, data: `${caption.thread.join('\n\n---\n\n')}\n` }
+    ? { path: `${dir}/thread.txt`, data: `${caption.thread.map((post, index) => (attached(index).length > 0 ? `${post}\n[attach: ${attached(index).join(', ')}]` : post)).join('\n\n---\n\n')}\n` }
     : { path: `${dir}/caption.txt`, data: `${caption.text}\n` };
   return [text, { path: `${dir}/post.json`, data: `${JSON.stringify({ channel, posts }, null, 2)}\n` }];
 }

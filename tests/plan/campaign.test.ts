@@ -23,15 +23,28 @@ describe('the default campaign of the seed article', () => {
     const templates = new Set(posts.flatMap((post) => post.images.map((image) => image.card.template)));
     expect([...templates].sort()).toEqual(['cta', 'link', 'quote', 'section', 'stat', 'story', 'title']);
     for (const [channel, platform] of Object.entries(PLATFORMS)) {
-      const used = new Set(posts.filter((post) => post.channel === channel).map((post) => post.format));
+      const used = new Set(posts.filter((post) => post.channel === channel).flatMap((post) => post.images.map((image) => image.card.format)));
       expect([...used].sort(), channel).toEqual(Object.keys(platform.formats).sort());
     }
   });
 
   it('keeps carousels within 10 slides and posts within each platform’s image count', async () => {
     for (const post of await seedPosts()) {
+      if (post.kind === 'thread') continue;
       expect(post.images.length).toBeLessThanOrEqual(Math.min(10, PLATFORMS[post.channel].imagesPerPost));
     }
+  });
+
+  it('makes X and Bluesky one thread, each card on the post it speaks to, at most 4 a post', async () => {
+    const thread = (await seedPosts()).find((post) => post.channel === 'x')!;
+    expect(thread.kind).toBe('thread');
+    const byPost = new Map<number, string[]>();
+    for (const image of thread.images) byPost.set(image.threadPost!, [...(byPost.get(image.threadPost!) ?? []), image.card.template]);
+    expect(byPost.get(1)).toEqual(['link', 'stat']);
+    // The pull quotes stand in the first and fourth sections: posts 2 and 5.
+    expect(byPost.get(2)).toEqual(['quote']);
+    expect(byPost.get(5)).toEqual(['quote']);
+    for (const templates of byPost.values()) expect(templates.length).toBeLessThanOrEqual(4);
   });
 
   it('writes LinkedIn’s carousel as a PDF document too, and Bluesky’s images as JPEG', async () => {

@@ -105,10 +105,14 @@ async function runBuild(slugs: string[], values: Values): Promise<number> {
   printMessages(result.warnings, result.built);
   if (values.json) process.stdout.write(`${JSON.stringify(result.manifest, null, 2)}\n`);
   const failed = result.built.filter((entry) => entry.status === 'failed');
+  // An article can build and still hold back a post (a caption that cannot fit): that is an error too.
+  const held = result.built.filter((entry) => entry.status === 'ok' && entry.messages.some((message) => message.severity === 'error'));
   const images = result.built.reduce((sum, entry) => sum + entry.posts.reduce((count, post) => count + post.images.length, 0), 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stderr.write(`${failed.length === 0 ? '✓' : '✗'} ${result.built.length - failed.length} built, ${failed.length} failed · ${images} images (${result.cardsDrawn} drawn) · ${seconds} s → ${values.out ?? 'output'}/\n`);
-  return failed.length > 0 ? EXIT.failed : EXIT.ok;
+  const heldNote = held.length > 0 ? ` (${held.length} with posts held back)` : '';
+  const ok = failed.length === 0 && held.length === 0;
+  process.stderr.write(`${ok ? '✓' : '✗'} ${result.built.length - failed.length} built${heldNote}, ${failed.length} failed · ${images} images (${result.cardsDrawn} drawn) · ${seconds} s → ${values.out ?? 'output'}/\n`);
+  return ok ? EXIT.ok : EXIT.failed;
 }
 
 async function runCheck(slugs: string[], values: Values): Promise<number> {

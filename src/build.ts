@@ -6,6 +6,7 @@ import { messagesOf } from './messages/report.ts';
 import type { ArticleEntry, Manifest, Message } from './model.ts';
 import { listArticles, readArticle, type ArticleFile } from './read/articles.ts';
 import { drawCards, type Progress } from './render/batch.ts';
+import { openCardCache, writeOnly } from './render/cache.ts';
 import { assembleArticle } from './write/assemble.ts';
 import { mergeManifest, readManifest, writeOutput, type OutputFile } from './write/output.ts';
 
@@ -26,18 +27,21 @@ export async function build(input: Partial<BuildOptions> = {}, onProgress?: Prog
   const analyses = sources.map((source) => ({ source, analysis: analyzeArticle(source, setup, options) }));
   const context = renderContextOf(setup);
   const cards = analyses.flatMap(({ analysis }) => (analysis.status === 'ok' ? analysis.posts.flatMap((post) => post.images.map((image) => image.card)) : []));
-  const drawn = await drawCards(cards, context, onProgress);
+  const cache = openCardCache(options.cacheDir);
+  const drawn = await drawCards(cards, context, options.force ? writeOnly(cache) : cache, onProgress);
   const files: OutputFile[] = [];
   const built: ArticleEntry[] = [];
   for (const { source, analysis } of analyses) {
     if (analysis.status === 'draft') continue;
-    const assembled = await assembleArticle(source, analysis, drawn, context);
+    const assembled = await assembleArticle(source, analysis, drawn.cards, context, cache);
     files.push(...assembled.files);
     built.push(assembled.entry);
   }
   const manifest = mergeManifest(await readManifest(options.outDir), built, existing);
   await writeOutput(options.outDir, files, manifest, new Set(sources.map((source) => source.slug)), existing);
-  return { manifest, built, cardsDrawn: drawn.size, warnings: setup.brand.warnings };
+  // Only a build of everything knows which cached cards are no longer used.
+  if (options.slugs.length === 0 && !options.channels) await cache.prune();
+  return { manifest, built, cardsDrawn: drawn.drawn, warnings: setup.brand.warnings };
 }
 
 /** `check`: everything but pixels, for every selected article. */

@@ -32,6 +32,7 @@ Options:
   --articles DIR   articles folder (default articles)
   --templates DIR  templates folder (default templates)
   --out DIR        output folder (default output)
+  --cache DIR      drawn-card cache (default .facet-cache; safe to delete)
   --channels a,b   only these channels
   --drafts         include articles marked draft: true
   --force          build: redraw every card; new/import: overwrite an existing article
@@ -43,6 +44,7 @@ const OPTIONS = {
   articles: { type: 'string' },
   templates: { type: 'string' },
   out: { type: 'string' },
+  cache: { type: 'string' },
   channels: { type: 'string' },
   drafts: { type: 'boolean' },
   force: { type: 'boolean' },
@@ -92,6 +94,7 @@ function buildOptions(slugs: string[], values: Values): Partial<BuildOptions> {
     ...(values.articles ? { articlesDir: values.articles } : {}),
     ...(values.templates ? { templatesDir: values.templates } : {}),
     ...(values.out ? { outDir: values.out } : {}),
+    ...(values.cache ? { cacheDir: values.cache } : {}),
     ...(values.channels ? { channels: values.channels.split(',').map((name) => name.trim()).filter(Boolean) as Channel[] } : {}),
     drafts: values.drafts ?? false,
     force: values.force ?? false,

@@ -146,6 +146,8 @@ export interface ImageEntry {
   width: number;
   height: number;
   bytes: number;
+  /** First 16 hex digits of the image's SHA-256. */
+  hash: string;
   alt: string;
   template: string;
   /** In a thread, the post (1-based) the image is attached to. */

@@ -17,8 +17,10 @@ export interface BuildOptions {
   channels: Channel[] | undefined;
   /** Build articles marked `draft: true`. Default false. */
   drafts: boolean;
-  /** Redraw every card even if an identical one exists. Default false. */
+  /** Redraw every card even if the cache has it. Default false. */
   force: boolean;
+  /** Where drawn cards are kept between builds; safe to delete. Default `.facet-cache`. */
+  cacheDir: string;
 }
 
 export const DEFAULT_OPTIONS: BuildOptions = {
@@ -29,14 +31,15 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   channels: undefined,
   drafts: false,
   force: false,
+  cacheDir: '.facet-cache',
 };
 
-const FLAGS = { articlesDir: '--articles', templatesDir: '--templates', outDir: '--out' } as const;
+const FLAGS = { articlesDir: '--articles', templatesDir: '--templates', outDir: '--out', cacheDir: '--cache' } as const;
 
 /** Fills defaults and checks each value; a bad one is a usage error (exit 2). */
 export function resolveOptions(input: Partial<BuildOptions>): BuildOptions {
   const options = { ...DEFAULT_OPTIONS, ...input };
-  for (const key of ['articlesDir', 'templatesDir', 'outDir'] as const) {
+  for (const key of ['articlesDir', 'templatesDir', 'outDir', 'cacheDir'] as const) {
     if (typeof options[key] !== 'string' || options[key] === '') {
       throw new SetupError(expectedMessage('a folder path', FLAGS[key], options[key]), `pass a folder, e.g. ${FLAGS[key]} ./${DEFAULT_OPTIONS[key]}`);
     }

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import sharp from 'sharp';
 import type { Channel } from '../channels/platforms.ts';
 import type { RenderContext } from '../render/card.ts';
 import type { CardTemplate } from '../render/template.ts';
@@ -17,6 +20,8 @@ export interface Setup {
   captionTemplates: Map<Channel, string>;
   brandView: Record<string, unknown>;
   coverage: Set<number>;
+  /** Hash of brand view, font files and tool versions: part of every card's cache key. */
+  fingerprint: string;
 }
 
 export async function loadSetup(templatesDir: string): Promise<Setup> {
@@ -28,10 +33,26 @@ export async function loadSetup(templatesDir: string): Promise<Setup> {
     loadCardTemplates(templatesDir, templateNames(view, CARD_DATA_KEYS, formats)),
     loadCaptionTemplates(templatesDir, brand.channels),
   ]);
-  return { brand, fonts, cardTemplates, captionTemplates, brandView: view, coverage: fontCoverage(fonts) };
+  return { brand, fonts, cardTemplates, captionTemplates, brandView: view, coverage: fontCoverage(fonts), fingerprint: fingerprintOf(view, fonts) };
+}
+
+const require = createRequire(import.meta.url);
+/** Packages whose output shapes the pixels: a new version may draw differently. */
+const RENDERERS = ['satori', '@resvg/resvg-js', '@twemoji/svg'];
+
+function fingerprintOf(view: Record<string, unknown>, fonts: LoadedFont[]): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(view));
+  for (const font of fonts) hash.update(font.name).update(String(font.weight)).update(font.data);
+  for (const name of ['../../package.json', ...RENDERERS.map((pkg) => `${pkg}/package.json`)]) {
+    hash.update(`${name}@${(require(name) as { version: string }).version}`);
+  }
+  // sharp does not export its package.json; it reports its own and libvips' versions.
+  hash.update(JSON.stringify(sharp.versions));
+  return hash.digest('hex');
 }
 
 /** The part of the setup that drawing a card needs. */
 export function renderContextOf(setup: Setup): RenderContext {
-  return { fonts: setup.fonts, templates: setup.cardTemplates, brandView: setup.brandView, coverage: setup.coverage };
+  return { fonts: setup.fonts, templates: setup.cardTemplates, brandView: setup.brandView, coverage: setup.coverage, fingerprint: setup.fingerprint };
 }

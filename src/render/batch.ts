@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CardSpec } from '../model.ts';
 import { SetupError } from '../config/errors.ts';
+import type { CardCache } from './cache.ts';
 import { drawCard, type RenderContext, type RenderedCard } from './card.ts';
 
 /**
@@ -12,29 +13,46 @@ const IN_FLIGHT = 4;
 /** Called after each card is drawn, for a progress bar. */
 export type Progress = (done: number, total: number) => void;
 
-/** What decides a card's pixels: template source, bound words, size and encoding. */
+/**
+ * What decides a card's pixels: the template and its partials, the bound words, size and
+ * encoding, and the context's fingerprint (brand, fonts, tool and renderer versions).
+ */
 export function cardKey(card: CardSpec, context: RenderContext): string {
   const template = context.templates.get(card.template);
   return createHash('sha256')
-    .update(JSON.stringify([template?.source, template?.partials, card.template, card.format, card.width, card.height, card.encoding, card.data, context.brandView]))
+    .update(JSON.stringify([context.fingerprint, template?.source, template?.partials, card.template, card.format, card.width, card.height, card.encoding, card.data]))
     .digest('hex');
 }
 
-/** Draws each distinct card once, however many posts and channels share it. */
-export async function drawCards(cards: CardSpec[], context: RenderContext, onProgress?: Progress): Promise<Map<string, RenderedCard>> {
+export interface DrawnCards {
+  cards: Map<string, RenderedCard>;
+  /** How many were drawn now; the rest came from the cache. */
+  drawn: number;
+}
+
+/** Draws each distinct card once, however many posts and channels share it, unless the cache has it. */
+export async function drawCards(cards: CardSpec[], context: RenderContext, cache: CardCache, onProgress?: Progress): Promise<DrawnCards> {
   const unique = new Map<string, CardSpec>();
   for (const card of cards) unique.set(cardKey(card, context), card);
   const results = new Map<string, RenderedCard>();
-  const queue = [...unique.entries()];
+  const queue: [string, CardSpec][] = [];
+  for (const [key, card] of unique) {
+    const cached = await cache.get(key);
+    if (cached) results.set(key, cached);
+    else queue.push([key, card]);
+  }
+  const toDraw = queue.length;
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [key, card] = next;
-      results.set(key, await drawOrExplain(card, context));
-      onProgress?.(results.size, unique.size);
+      const drawn = await drawOrExplain(card, context);
+      results.set(key, drawn);
+      await cache.set(key, drawn);
+      onProgress?.(toDraw - queue.length, toDraw);
     }
   };
   await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, queue.length) }, worker));
-  return results;
+  return { cards: results, drawn: toDraw };
 }
 
 async function drawOrExplain(card: CardSpec, context: RenderContext): Promise<RenderedCard> {

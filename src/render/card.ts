@@ -16,6 +16,8 @@ export interface RenderContext {
   brandView: Record<string, unknown>;
   /** Code points the fonts can draw, for reporting the ones they cannot. */
   coverage: ReadonlySet<number>;
+  /** Hash of everything besides the card itself that shapes its pixels (brand, fonts, versions). */
+  fingerprint: string;
 }
 
 export interface RenderedCard {

@@ -6,6 +6,8 @@ import type { PostEntry } from '../model.ts';
 import type { RenderContext } from './card.ts';
 import type { SatoriElement } from './template.ts';
 
+/** Bump when the sheet's layout changes, so cached sheets are drawn again. */
+export const CONTACT_SHEET_VERSION = 1;
 const SHEET_WIDTH = 2400;
 const THUMB_HEIGHT = 300;
 const GAP = 24;

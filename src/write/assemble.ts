@@ -6,9 +6,11 @@ import type { ArticleEntry, Caption, CardSpec, ImageEntry, Post, PostEntry } fro
 import type { ArticleFile } from '../read/articles.ts';
 import { cardKey } from '../render/batch.ts';
 import type { RenderContext, RenderedCard } from '../render/card.ts';
-import { drawContactSheet } from '../render/contact-sheet.ts';
+import { createHash } from 'node:crypto';
+import { type CardCache, cachedFile } from '../render/cache.ts';
+import { CONTACT_SHEET_VERSION, drawContactSheet } from '../render/contact-sheet.ts';
 import type { OutputFile } from './output.ts';
-import { carouselPdf } from './pdf.ts';
+import { carouselPdf, PDF_VERSION } from './pdf.ts';
 
 /** The manifest lists the strongest quotes, enough for editors to pin another. */
 const MANIFEST_QUOTES = 10;
@@ -19,6 +21,7 @@ export async function assembleArticle(
   analysis: Exclude<Analysis, { status: 'draft' }>,
   drawn: ReadonlyMap<string, RenderedCard>,
   context: RenderContext,
+  cache: CardCache,
 ): Promise<{ entry: ArticleEntry; files: OutputFile[] }> {
   const { file, slug } = source;
   if (analysis.status === 'failed') {
@@ -34,14 +37,16 @@ export async function assembleArticle(
       files.push({ path: image.path, data: card.data });
       imageData.set(image.path, card.data);
       return [{
-        path: image.path, width: image.card.width, height: image.card.height, bytes: card.data.length, alt: image.card.alt, template: image.card.template,
+        path: image.path, width: image.card.width, height: image.card.height, bytes: card.data.length, hash: contentHash(card.data), alt: image.card.alt, template: image.card.template,
         ...(image.threadPost ? { threadPost: image.threadPost } : {}),
       }];
     });
     if (images.length === 0) continue;
     const entry = postEntry(post, images, analysis.captions.get(post.channel)!);
     if (post.pdf) {
-      const data = await carouselPdf(images.map((image) => ({ data: imageData.get(image.path)!, width: image.width, height: image.height, jpeg: image.path.endsWith('.jpg') })), analysis.article.title);
+      const slides = images.map((image) => ({ data: imageData.get(image.path)!, width: image.width, height: image.height, jpeg: image.path.endsWith('.jpg') }));
+      const key = `pdf-${digest([PDF_VERSION, analysis.article.title, images.map((image) => image.hash)])}`;
+      const data = await cachedFile(cache, key, () => carouselPdf(slides, analysis.article.title));
       files.push({ path: post.pdf, data });
       entry.document = { path: post.pdf, bytes: data.length, pages: images.length };
     }
@@ -51,7 +56,7 @@ export async function assembleArticle(
     files.push(...channelFiles(slug, channel, posts.filter((post) => post.channel === channel), analysis.captions.get(channel)!));
   }
   const contactSheet = `${slug}/contact-sheet.png`;
-  if (posts.length > 0) files.push({ path: contactSheet, data: await drawContactSheet(analysis.article.title, posts, imageData, context) });
+  if (posts.length > 0) files.push({ path: contactSheet, data: await contactSheetOf(analysis.article.title, posts, imageData, context, cache) });
   const entry: ArticleEntry = {
     slug,
     title: analysis.article.title,
@@ -85,6 +90,21 @@ function checkCard(source: ArticleFile, post: Post, spec: CardSpec, card: Render
       'simplify the template’s background, or use JPEG for this channel; the card was left out');
   }
   return card.overflow.length === 0 && card.missing.length === 0 && card.data.length <= cap;
+}
+
+/** Short content hash: lets the preview reload only images that changed, and approvals spot edits. */
+function contentHash(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex').slice(0, 16);
+}
+
+/** The contact sheet, drawn again only when an image, the layout or the title changed. */
+function contactSheetOf(title: string, posts: PostEntry[], images: Map<string, Buffer>, context: RenderContext, cache: CardCache): Promise<Buffer> {
+  const key = `sheet-${digest([CONTACT_SHEET_VERSION, context.fingerprint, title, posts.map((post) => [post.channel, post.kind, post.images.map((image) => [image.path, image.hash])])])}`;
+  return cachedFile(cache, key, () => drawContactSheet(title, posts, images, context));
+}
+
+function digest(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
 function truncate(text: string): string {

@@ -1,5 +1,8 @@
 import { PDFDocument } from 'pdf-lib';
 
+/** Bump when the document's layout changes, so cached PDFs are made again. */
+export const PDF_VERSION = 1;
+
 /**
  * A carousel as one PDF document, a page per slide at the slide's pixel size (LinkedIn shows
  * document posts as swipeable carousels). No dates or producer are written, so the same

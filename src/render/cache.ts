@@ -1,0 +1,67 @@
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { writeAtomic } from '../write/atomic.ts';
+import type { RenderedCard } from './card.ts';
+
+/**
+ * Drawn cards on disk, keyed by a hash of everything that shapes them (cardKey). An entry is
+ * the image plus a small JSON of what was found while drawing it. Deleting the folder is
+ * always safe: cards are drawn again.
+ */
+export interface CardCache {
+  get(key: string): Promise<RenderedCard | undefined>;
+  set(key: string, card: RenderedCard): Promise<void>;
+  /** Removes entries not read or written since the cache was opened (after a full build). */
+  prune(): Promise<number>;
+}
+
+type Notes = Omit<RenderedCard, 'data'>;
+
+export function openCardCache(dir: string): CardCache {
+  const cards = path.join(dir, 'cards');
+  const used = new Set<string>();
+  const file = (key: string, extension: string) => path.join(cards, `${key}.${extension}`);
+  return {
+    async get(key) {
+      try {
+        const [data, notes] = await Promise.all([readFile(file(key, 'img')), readFile(file(key, 'json'), 'utf8')]);
+        used.add(key);
+        return { data, ...(JSON.parse(notes) as Notes) };
+      } catch {
+        return undefined;
+      }
+    },
+    async set(key, card) {
+      used.add(key);
+      const { data, ...notes } = card;
+      await mkdir(cards, { recursive: true });
+      // The image first: an entry counts only once its JSON exists.
+      await writeAtomic(file(key, 'img'), data);
+      await writeAtomic(file(key, 'json'), JSON.stringify(notes));
+    },
+    async prune() {
+      let removed = 0;
+      for (const name of await readdir(cards).catch(() => [] as string[])) {
+        if (!used.has(name.replace(/\.(img|json)$/, ''))) {
+          await rm(path.join(cards, name), { force: true });
+          removed += 1;
+        }
+      }
+      return removed;
+    },
+  };
+}
+
+/** `--force`: draw everything again, and keep what was drawn for next time. */
+export function writeOnly(cache: CardCache): CardCache {
+  return { ...cache, get: async () => undefined };
+}
+
+/** A derived file (contact sheet, PDF) from the cache, or made and kept there. */
+export async function cachedFile(cache: CardCache, key: string, make: () => Promise<Buffer>): Promise<Buffer> {
+  const cached = await cache.get(key);
+  if (cached) return cached.data;
+  const data = await make();
+  await cache.set(key, { data, missing: [], overflow: [], fontSizes: {} });
+  return data;
+}

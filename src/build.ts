@@ -1,4 +1,5 @@
 import { type Analysis, analyzeArticle } from './analyze.ts';
+import type { Brand } from './config/brand.ts';
 import { SetupError } from './config/errors.ts';
 import { type BuildOptions, resolveOptions } from './config/options.ts';
 import { loadSetup, renderContextOf, type Setup } from './config/setup.ts';
@@ -17,6 +18,7 @@ export interface BuildResult {
   cardsDrawn: number;
   /** Problems in the setup that did not stop the build (brand colour contrast). */
   warnings: Message[];
+  brand: Brand;
 }
 
 /** read → parse → extract → plan → render → caption → write. */
@@ -33,7 +35,7 @@ export async function build(input: Partial<BuildOptions> = {}, onProgress?: Prog
   const built: ArticleEntry[] = [];
   for (const { source, analysis } of analyses) {
     if (analysis.status === 'draft') continue;
-    const assembled = await assembleArticle(source, analysis, drawn.cards, context, cache);
+    const assembled = await assembleArticle(source, analysis, drawn.cards, context, cache, options.contactSheets);
     files.push(...assembled.files);
     built.push(assembled.entry);
   }
@@ -41,7 +43,7 @@ export async function build(input: Partial<BuildOptions> = {}, onProgress?: Prog
   await writeOutput(options.outDir, files, manifest, new Set(sources.map((source) => source.slug)), existing);
   // Only a build of everything knows which cached cards are no longer used.
   if (options.slugs.length === 0 && !options.channels) await cache.prune();
-  return { manifest, built, cardsDrawn: drawn.drawn, warnings: setup.brand.warnings };
+  return { manifest, built, cardsDrawn: drawn.drawn, warnings: setup.brand.warnings, brand: setup.brand };
 }
 
 /** `check`: everything but pixels, for every selected article. */

@@ -9,6 +9,7 @@ import { importArticle, localToday } from './import/article.ts';
 import { scaffoldArticle } from './import/scaffold.ts';
 import { formatMessage } from './messages/report.ts';
 import type { ArticleEntry, Message } from './model.ts';
+import { startPreview } from './preview/server.ts';
 import { slugify } from './read/slug.ts';
 import { TemplateError } from './render/template.ts';
 import { writeAtomic } from './write/atomic.ts';
@@ -25,7 +26,7 @@ Commands:
   check [slug…]          everything but pixels; prints problems
   new "<title>"          scaffold articles/<slug>.md with valid front matter
   import <file>          turn a saved page (.html) or its text (.txt) into articles/<slug>.md
-  preview                local preview (not built yet)
+  preview                local preview with live reload (--port 4173, --host 127.0.0.1)
   export --format <name> scheduler exports (not built yet)
 
 Options:
@@ -49,6 +50,8 @@ const OPTIONS = {
   drafts: { type: 'boolean' },
   force: { type: 'boolean' },
   json: { type: 'boolean' },
+  port: { type: 'string' },
+  host: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -78,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'import':
         return await runImport(rest, values);
       case 'preview':
+        return await runPreview(values);
       case 'export':
         return usageError(`\`${command}\` is not built yet; see the open issues`);
       default:
@@ -158,6 +162,19 @@ function progressBar(done: number, total: number): void {
   const width = 30;
   const filled = Math.round((done / total) * width);
   process.stderr.write(`\r\x1b[K  drawing cards [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}`);
+}
+
+async function runPreview(values: Values): Promise<number> {
+  const port = values.port === undefined ? 4173 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(`Expected a port from 0 to 65535 for --port but received ${JSON.stringify(values.port)}`);
+  const preview = await startPreview({ ...buildOptions([], values), port, ...(values.host ? { host: values.host } : {}) });
+  process.stderr.write(`facet preview: ${preview.url}  (watching ${values.articles ?? 'articles'}/ and ${values.templates ?? 'templates'}/; Ctrl-C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await preview.close();
+  return EXIT.ok;
 }
 
 function printMessages(setupWarnings: Message[], entries: ArticleEntry[]): void {

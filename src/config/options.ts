@@ -21,6 +21,8 @@ export interface BuildOptions {
   force: boolean;
   /** Where drawn cards are kept between builds; safe to delete. Default `.facet-cache`. */
   cacheDir: string;
+  /** Write `<slug>/contact-sheet.png`. Default true; the preview draws sheets on demand instead. */
+  contactSheets: boolean;
 }
 
 export const DEFAULT_OPTIONS: BuildOptions = {
@@ -32,6 +34,7 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   drafts: false,
   force: false,
   cacheDir: '.facet-cache',
+  contactSheets: true,
 };
 
 const FLAGS = { articlesDir: '--articles', templatesDir: '--templates', outDir: '--out', cacheDir: '--cache' } as const;

@@ -32,7 +32,7 @@ export interface RenderedCard {
 
 /** PNG level 6 and JPEG quality 86: measured as the sweet spot of bytes against time. */
 const PNG_OPTIONS = { compressionLevel: 6, adaptiveFiltering: false } as const;
-const JPEG_OPTIONS = { quality: 86, mozjpeg: true, chromaSubsampling: '4:4:4' } as const;
+const JPEG_OPTIONS = { quality: 86, chromaSubsampling: '4:4:4' } as const;
 
 /** template + words → satori SVG → resvg pixels → sharp PNG/JPEG. */
 export async function drawCard(card: CardSpec, context: RenderContext): Promise<RenderedCard> {

@@ -3,51 +3,92 @@ import satori from 'satori';
 import sharp from 'sharp';
 import { platformOf } from '../channels/platforms.ts';
 import type { PostEntry } from '../model.ts';
+import { type CardCache, cachedFile } from './cache.ts';
 import type { RenderContext } from './card.ts';
 import type { SatoriElement } from './template.ts';
 
 /** Bump when the sheet's layout changes, so cached sheets are drawn again. */
-export const CONTACT_SHEET_VERSION = 1;
+export const CONTACT_SHEET_VERSION = 2;
 const SHEET_WIDTH = 2400;
 const THUMB_HEIGHT = 300;
 const GAP = 24;
 const PAD = 56;
+const LABEL = 30;
+const HEADER = 120;
+const CHANNEL_HEAD = 64;
+const BACKGROUND = '#EEF0F2';
+
+interface Placed {
+  path: string;
+  hash: string;
+  label: string;
+  left: number;
+  top: number;
+  width: number;
+}
 
 /**
- * One PNG of every image of an article, channel by channel, for reviewers: the whole
- * campaign at a glance.
+ * One PNG of every image of an article, channel by channel, for reviewers. The grid is laid
+ * out here; satori draws only the words, and sharp places the thumbnails (each made once per
+ * image content, through the cache), so a sheet costs little more than its changed cards.
  */
-export async function drawContactSheet(title: string, posts: PostEntry[], images: ReadonlyMap<string, Buffer>, context: RenderContext): Promise<Buffer> {
-  const channels = [...new Set(posts.map((post) => post.channel))];
-  const rows: SatoriElement[] = [];
-  for (const channel of channels) {
-    const thumbs: SatoriElement[] = [];
+export async function drawContactSheet(title: string, posts: PostEntry[], images: ReadonlyMap<string, Buffer>, context: RenderContext, cache: CardCache): Promise<Buffer> {
+  const { placed, headings, height } = layout(posts);
+  const words = await drawWords(title, posts, placed, headings, height, context);
+  const thumbs = await Promise.all(placed.map(async (item) => ({
+    input: await cachedFile(cache, `thumb-${THUMB_HEIGHT}-${item.hash}`, () => sharp(images.get(item.path)!).resize({ height: THUMB_HEIGHT }).png({ compressionLevel: 6 }).toBuffer()),
+    left: item.left,
+    top: item.top,
+  })));
+  return sharp(words, { raw: { width: SHEET_WIDTH, height, channels: 4 } })
+    .flatten({ background: BACKGROUND })
+    .composite(thumbs)
+    .removeAlpha()
+    .png({ compressionLevel: 6 })
+    .toBuffer();
+}
+
+function layout(posts: PostEntry[]): { placed: Placed[]; headings: { label: string; top: number }[]; height: number } {
+  const placed: Placed[] = [];
+  const headings: { label: string; top: number }[] = [];
+  let top = PAD + HEADER;
+  for (const channel of [...new Set(posts.map((post) => post.channel))]) {
+    headings.push({ label: platformOf(channel)?.label ?? channel, top });
+    top += CHANNEL_HEAD;
+    let left = PAD;
     for (const post of posts.filter((candidate) => candidate.channel === channel)) {
       for (const image of post.images) {
         const width = Math.round((image.width / image.height) * THUMB_HEIGHT);
-        const thumb = await sharp(images.get(image.path)!).resize({ width, height: THUMB_HEIGHT }).png({ compressionLevel: 6 }).toBuffer();
-        thumbs.push(box({ flexDirection: 'column', marginRight: GAP, marginBottom: GAP }, [
-          { type: 'img', props: { src: `data:image/png;base64,${thumb.toString('base64')}`, width, height: THUMB_HEIGHT, style: { width, height: THUMB_HEIGHT, borderRadius: 6 } } },
-          box({ marginTop: 8, fontSize: 18, color: '#5B6770', width }, `${image.path.split('/').at(-1)} · ${post.kind}`),
-        ]));
+        if (left + width > SHEET_WIDTH - PAD) {
+          left = PAD;
+          top += THUMB_HEIGHT + LABEL + GAP;
+        }
+        placed.push({ path: image.path, hash: image.hash, label: `${image.path.split('/').at(-1)} · ${post.kind}`, left, top, width });
+        left += width + GAP;
       }
     }
-    rows.push(box({ flexDirection: 'column', marginTop: 32 }, [
-      box({ fontSize: 30, fontWeight: 600, color: '#15232D', marginBottom: 16 }, platformOf(channel)?.label ?? channel),
-      box({ flexDirection: 'row', flexWrap: 'wrap' }, thumbs),
-    ]));
+    top += THUMB_HEIGHT + LABEL + GAP * 2;
   }
-  const count = posts.reduce((sum, post) => sum + post.images.length, 0);
-  const sheet = box({ flexDirection: 'column', width: SHEET_WIDTH, padding: PAD, backgroundColor: '#EEF0F2', fontFamily: context.brandView.fonts ? (context.brandView.fonts as { body: string }).body : undefined }, [
-    box({ fontSize: 44, fontWeight: 600, color: '#15232D' }, title),
-    box({ fontSize: 24, color: '#5B6770', marginTop: 8 }, `${count} images · ${channels.length} channels`),
-    ...rows,
-  ]);
-  const svg = await satori(sheet as never, { width: SHEET_WIDTH, fonts: context.fonts });
-  const rendered = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
-  return sharp(rendered.pixels, { raw: { width: rendered.width, height: rendered.height, channels: 4 } }).removeAlpha().png({ compressionLevel: 6 }).toBuffer();
+  return { placed, headings, height: top + PAD - GAP };
 }
 
-function box(style: Record<string, unknown>, children: SatoriElement[] | string): SatoriElement {
-  return { type: 'div', props: { style: { display: 'flex', ...style }, children } };
+/** The sheet's words, as RGBA pixels on a transparent page. */
+async function drawWords(title: string, posts: PostEntry[], placed: Placed[], headings: { label: string; top: number }[], height: number, context: RenderContext): Promise<Buffer> {
+  const count = posts.reduce((sum, post) => sum + post.images.length, 0);
+  const text = (left: number, top: number, style: Record<string, unknown>, words: string, width = SHEET_WIDTH - 2 * PAD): SatoriElement =>
+    ({ type: 'div', props: { style: { position: 'absolute', left, top, width, display: 'flex', color: '#15232D', ...style }, children: words } });
+  const page: SatoriElement = {
+    type: 'div',
+    props: {
+      style: { display: 'flex', position: 'relative', width: SHEET_WIDTH, height, fontFamily: (context.brandView.fonts as { body: string }).body },
+      children: [
+        text(PAD, PAD, { fontSize: 44, fontWeight: 600 }, title),
+        text(PAD, PAD + 60, { fontSize: 24, color: '#5B6770' }, `${count} images · ${headings.length} channels`),
+        ...headings.map((heading) => text(PAD, heading.top + 12, { fontSize: 30, fontWeight: 600 }, heading.label)),
+        ...placed.map((item) => text(item.left, item.top + THUMB_HEIGHT + 6, { fontSize: 18, color: '#5B6770' }, item.label, item.width)),
+      ],
+    },
+  };
+  const svg = await satori(page as never, { width: SHEET_WIDTH, height, fonts: context.fonts });
+  return Buffer.from(new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().pixels);
 }

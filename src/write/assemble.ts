@@ -22,6 +22,7 @@ export async function assembleArticle(
   drawn: ReadonlyMap<string, RenderedCard>,
   context: RenderContext,
   cache: CardCache,
+  contactSheets = true,
 ): Promise<{ entry: ArticleEntry; files: OutputFile[] }> {
   const { file, slug } = source;
   if (analysis.status === 'failed') {
@@ -44,7 +45,7 @@ export async function assembleArticle(
     if (images.length === 0) continue;
     const entry = postEntry(post, images, analysis.captions.get(post.channel)!);
     if (post.pdf) {
-      const slides = images.map((image) => ({ data: imageData.get(image.path)!, width: image.width, height: image.height, jpeg: image.path.endsWith('.jpg') }));
+      const slides = images.map((image) => ({ data: imageData.get(image.path)!, width: image.width, height: image.height }));
       const key = `pdf-${digest([PDF_VERSION, analysis.article.title, images.map((image) => image.hash)])}`;
       const data = await cachedFile(cache, key, () => carouselPdf(slides, analysis.article.title));
       files.push({ path: post.pdf, data });
@@ -55,8 +56,8 @@ export async function assembleArticle(
   for (const channel of new Set(posts.map((post) => post.channel))) {
     files.push(...channelFiles(slug, channel, posts.filter((post) => post.channel === channel), analysis.captions.get(channel)!));
   }
-  const contactSheet = `${slug}/contact-sheet.png`;
-  if (posts.length > 0) files.push({ path: contactSheet, data: await contactSheetOf(analysis.article.title, posts, imageData, context, cache) });
+  const contactSheet = contactSheets && posts.length > 0 ? `${slug}/contact-sheet.png` : undefined;
+  if (contactSheet) files.push({ path: contactSheet, data: await contactSheetOf(analysis.article.title, posts, imageData, context, cache) });
   const entry: ArticleEntry = {
     slug,
     title: analysis.article.title,
@@ -65,7 +66,7 @@ export async function assembleArticle(
     messages: messagesOf(file, file.path),
     quotes: analysis.article.quotes.slice(0, MANIFEST_QUOTES).map(({ text, origin }) => ({ text, origin })),
     posts,
-    ...(posts.length > 0 ? { contactSheet } : {}),
+    ...(contactSheet ? { contactSheet } : {}),
   };
   return { entry, files };
 }
@@ -98,9 +99,9 @@ function contentHash(data: Buffer): string {
 }
 
 /** The contact sheet, drawn again only when an image, the layout or the title changed. */
-function contactSheetOf(title: string, posts: PostEntry[], images: Map<string, Buffer>, context: RenderContext, cache: CardCache): Promise<Buffer> {
+export function contactSheetOf(title: string, posts: PostEntry[], images: Map<string, Buffer>, context: RenderContext, cache: CardCache): Promise<Buffer> {
   const key = `sheet-${digest([CONTACT_SHEET_VERSION, context.fingerprint, title, posts.map((post) => [post.channel, post.kind, post.images.map((image) => [image.path, image.hash])])])}`;
-  return cachedFile(cache, key, () => drawContactSheet(title, posts, images, context));
+  return cachedFile(cache, key, () => drawContactSheet(title, posts, images, context, cache));
 }
 
 function digest(value: unknown): string {

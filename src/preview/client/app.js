@@ -1,0 +1,261 @@
+// The gallery: articles → channels → posts, each in a frame like its platform's.
+// Plain DOM, no framework, nothing from the network but this server. Text is always set as
+// text (textContent), never as HTML.
+
+const PLATFORM = {
+  instagram: { label: 'Instagram', more: 'more' },
+  facebook: { label: 'Facebook', more: 'See more' },
+  linkedin: { label: 'LinkedIn', more: '…see more' },
+  x: { label: 'X', more: 'Show more' },
+  threads: { label: 'Threads', more: 'more' },
+  bluesky: { label: 'Bluesky', more: 'more' },
+  pinterest: { label: 'Pinterest', more: 'more' },
+  tiktok: { label: 'TikTok', more: 'more' },
+};
+
+const ui = { data: undefined, slug: undefined, channel: undefined, slides: new Map(), expanded: new Set(), dismissed: -1 };
+
+function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === false) continue;
+    if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
+    // Through the CSSOM: the page's CSP allows no inline style attributes.
+    else if (name === 'style') Object.assign(element.style, value);
+    else if (name === 'class') element.className = value;
+    else element.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+function imageUrl(image) {
+  return `/output/${image.path.split('/').map(encodeURIComponent).join('/')}?v=${image.hash}`;
+}
+
+function initials(name) {
+  return name.replace(/^Dr\.?\s+/i, '').split(/\s+/).filter(Boolean).slice(0, 2).map((word) => word[0]).join('').toUpperCase();
+}
+
+function where(message) {
+  return `${message.file}:${message.line}:${message.column}`;
+}
+
+// ── data ────────────────────────────────────────────────────────────────────
+
+async function refresh() {
+  const response = await fetch('/api/state', { cache: 'no-store' });
+  ui.data = await response.json();
+  const articles = ui.data.manifest.articles;
+  if (!articles.some((article) => article.slug === ui.slug)) ui.slug = articles[0]?.slug;
+  const article = currentArticle();
+  const channels = article ? channelsOf(article) : [];
+  if (!channels.includes(ui.channel)) ui.channel = channels[0];
+  render();
+}
+
+function currentArticle() {
+  return ui.data?.manifest.articles.find((article) => article.slug === ui.slug);
+}
+
+function channelsOf(article) {
+  return [...new Set(article.posts.map((post) => post.channel))];
+}
+
+function connect() {
+  const events = new EventSource('/events');
+  let seen = -1;
+  events.onmessage = (event) => {
+    const { version, building } = JSON.parse(event.data);
+    showStatus(building);
+    if (version !== seen) {
+      seen = version;
+      refresh();
+    }
+  };
+  events.onerror = () => showStatus(false, 'reconnecting…');
+}
+
+function showStatus(building, text) {
+  const status = document.getElementById('status');
+  const last = ui.data?.lastBuildMs;
+  status.textContent = text ?? (building ? 'building…' : `up to date${last ? ` · built in ${last} ms` : ''}`);
+  status.dataset.state = text ? 'offline' : building ? 'building' : 'ready';
+}
+
+// ── rendering ───────────────────────────────────────────────────────────────
+
+function render() {
+  renderArticles();
+  renderMain();
+  renderOverlay();
+  showStatus(ui.data.building);
+}
+
+function renderArticles() {
+  const nav = document.getElementById('articles');
+  nav.replaceChildren(
+    h('h2', {}, 'Articles'),
+    ...ui.data.manifest.articles.map((article) => {
+      const errors = article.messages.filter((message) => message.severity === 'error').length;
+      const warnings = article.messages.length - errors;
+      return h('button', {
+        class: `article ${article.slug === ui.slug ? 'selected' : ''}`,
+        'data-slug': article.slug,
+        onclick: () => { ui.slug = article.slug; ui.channel = channelsOf(article)[0]; render(); },
+      },
+      h('span', { class: 'article-title' }, article.title),
+      h('span', { class: 'article-meta' },
+        article.status === 'failed' ? h('span', { class: 'badge error' }, 'failed') : h('span', { class: 'badge ok' }, `${article.posts.length} posts`),
+        errors ? h('span', { class: 'badge error' }, `${errors} error${errors > 1 ? 's' : ''}`) : null,
+        warnings ? h('span', { class: 'badge warning' }, `${warnings} warning${warnings > 1 ? 's' : ''}`) : null));
+    }),
+  );
+}
+
+function renderMain() {
+  const main = document.getElementById('main');
+  const article = currentArticle();
+  if (!article) {
+    main.replaceChildren(h('p', { class: 'empty' }, 'No articles yet. Add one to articles/ or run npm run facet -- new "Title".'));
+    return;
+  }
+  const channels = channelsOf(article);
+  const posts = article.posts.filter((post) => post.channel === ui.channel);
+  main.replaceChildren(...[
+    h('div', { class: 'article-head' },
+      h('div', {},
+        h('h1', {}, article.title),
+        h('div', { class: 'muted' }, article.source)),
+      h('div', { class: 'actions' },
+        article.posts.length ? h('a', { class: 'button', href: `/contact-sheet/${article.slug}.png`, target: '_blank', rel: 'noopener' }, 'Contact sheet') : null,
+        article.posts.length ? h('a', { class: 'button', href: `/zip/${article.slug}.zip`, download: `${article.slug}.zip` }, 'Download campaign (.zip)') : null)),
+    messageList(article.messages),
+    h('div', { class: 'tabs', role: 'tablist' },
+      channels.map((channel) => h('button', {
+        class: `tab ${channel === ui.channel ? 'selected' : ''}`,
+        role: 'tab',
+        'aria-selected': channel === ui.channel ? 'true' : 'false',
+        'data-channel': channel,
+        onclick: () => { ui.channel = channel; renderMain(); },
+      }, PLATFORM[channel]?.label ?? channel, h('span', { class: 'count' }, article.posts.filter((post) => post.channel === channel).length)))),
+    h('section', { class: `posts posts--${ui.channel}` }, posts.map((post, index) => frame(article, post, index))),
+  ].filter(Boolean));
+}
+
+function messageList(messages) {
+  if (messages.length === 0) return null;
+  return h('ul', { class: 'messages' }, messages.map((message) =>
+    h('li', { class: `message ${message.severity}` },
+      h('code', {}, where(message)), ' ',
+      h('span', {}, message.reason), ' ',
+      h('span', { class: 'rule' }, message.ruleId),
+      message.hint ? h('div', { class: 'hint' }, `hint: ${message.hint}`) : null)));
+}
+
+function frame(article, post, index) {
+  const key = `${article.slug}/${post.channel}/${index}`;
+  const profile = ui.data.profile ?? { name: '', handles: {} };
+  return h('article', { class: `frame frame--${post.channel} kind--${post.kind}`, 'data-post': `${post.channel}-${index}` },
+    h('header', { class: 'frame-head' },
+      avatar(profile),
+      h('div', { class: 'who' },
+        h('strong', {}, profile.name),
+        h('span', { class: 'handle' }, profile.handles[post.channel] ?? '')),
+      h('span', { class: 'kind' }, `${post.kind} · ${post.format}`)),
+    post.kind === 'thread' ? thread(post, profile) : [carousel(post, key), caption(post, key)],
+    h('footer', { class: 'frame-foot' },
+      h('span', { class: `length ${post.length > post.limit ? 'over' : 'ok'}`, title: 'length as the platform counts it / its limit' }, `${post.length} / ${post.limit}`),
+      post.fold ? h('span', { class: 'muted' }, `fold at ${post.fold}`) : null,
+      h('span', { class: 'spacer' }),
+      h('button', { class: 'button copy', onclick: () => copy(post.thread ? post.thread.join('\n\n') : post.caption, post.thread ? 'Thread copied' : 'Caption copied') }, post.thread ? 'Copy thread' : 'Copy caption'),
+      h('a', { class: 'button', href: `/zip/${article.slug}/${post.channel}/${index}.zip`, download: '' }, 'Post .zip')),
+    post.warnings.length ? h('ul', { class: 'post-warnings' }, post.warnings.map((warning) => h('li', {}, warning))) : null);
+}
+
+function avatar(profile) {
+  return h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(profile.name || '?'));
+}
+
+function carousel(post, key) {
+  const count = post.images.length;
+  const index = Math.min(ui.slides.get(key) ?? 0, count - 1);
+  const image = post.images[index];
+  const go = (step) => {
+    ui.slides.set(key, (index + step + count) % count);
+    renderMain();
+  };
+  return h('div', { class: 'media', style: { aspectRatio: `${image.width} / ${image.height}` } },
+    h('img', { src: imageUrl(image), alt: image.alt, width: image.width, height: image.height, loading: 'lazy', class: 'slide' }),
+    count > 1 ? [
+      h('button', { class: 'arrow prev', 'aria-label': 'Previous image', onclick: () => go(-1) }, '‹'),
+      h('button', { class: 'arrow next', 'aria-label': 'Next image', onclick: () => go(1) }, '›'),
+      h('span', { class: 'counter' }, `${index + 1}/${count}`),
+      h('div', { class: 'dots' }, post.images.map((_, dot) => h('span', { class: `dot ${dot === index ? 'on' : ''}` }))),
+    ] : null,
+    h('a', { class: 'download', href: imageUrl(image), download: image.path.split('/').pop(), title: 'Download this image' }, '↓'));
+}
+
+function caption(post, key) {
+  const text = post.title ? `${post.title}\n\n${post.caption}` : post.caption;
+  const folded = post.fold && [...text].length > post.fold && !ui.expanded.has(key);
+  return h('div', { class: 'caption' },
+    folded ? [[...text].slice(0, post.fold).join('').trimEnd(), '… ',
+      h('button', { class: 'more', onclick: () => { ui.expanded.add(key); renderMain(); } }, PLATFORM[post.channel]?.more ?? 'more')] : text);
+}
+
+function thread(post, profile) {
+  return h('ol', { class: 'thread' }, post.thread.map((text, index) => {
+    const images = post.images.filter((image) => image.threadPost === index + 1);
+    return h('li', { class: 'thread-post' },
+      avatar(profile),
+      h('div', { class: 'thread-body' },
+        h('div', { class: 'who' }, h('strong', {}, profile.name), ' ', h('span', { class: 'handle' }, profile.handles[post.channel] ?? '')),
+        h('div', { class: 'caption' }, text),
+        images.length ? h('div', { class: `attached n${images.length}` }, images.map((image) =>
+          h('img', { src: imageUrl(image), alt: image.alt, width: image.width, height: image.height, loading: 'lazy' }))) : null));
+  }));
+}
+
+function renderOverlay() {
+  const overlay = document.getElementById('overlay');
+  const { setupError, manifest, version } = ui.data;
+  const errors = manifest.articles.flatMap((article) => article.messages.filter((message) => message.severity === 'error'));
+  if ((!setupError && errors.length === 0) || ui.dismissed === version) {
+    overlay.hidden = true;
+    overlay.replaceChildren();
+    return;
+  }
+  overlay.hidden = false;
+  overlay.replaceChildren(h('div', { class: 'overlay-box' },
+    h('h2', { id: 'overlay-title' }, setupError ? 'The build stopped' : `${errors.length} error${errors.length > 1 ? 's' : ''} to fix`),
+    setupError ? h('pre', { class: 'setup-error' }, `${setupError.message}\nfix: ${setupError.hint}`) : messageList(errors),
+    h('p', { class: 'muted' }, 'Save the fix and this clears by itself.'),
+    h('button', { class: 'button', onclick: () => { ui.dismissed = version; renderOverlay(); } }, 'Dismiss')));
+}
+
+async function copy(text, done) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const area = h('textarea', {}, text);
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+  toast(done);
+}
+
+function toast(text) {
+  const element = document.getElementById('toast');
+  element.textContent = text;
+  element.classList.add('on');
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => element.classList.remove('on'), 1600);
+}
+
+connect();

@@ -1,0 +1,166 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BuildOptions, resolveOptions } from '../config/options.ts';
+import type { ArticleEntry } from '../model.ts';
+import { listFiles } from '../write/atomic.ts';
+import { contentType, fileInside } from './files.ts';
+import { contactSheetFromOutput } from './sheet.ts';
+import { type PreviewState, type Session, startSession } from './session.ts';
+import { zip, type ZipEntry } from './zip.ts';
+
+export interface PreviewOptions extends Partial<BuildOptions> {
+  /** Default 4173; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1: the preview is for the editor's own machine. */
+  host?: string;
+}
+
+export interface Preview {
+  url: string;
+  session: Session;
+  close(): Promise<void>;
+}
+
+const CLIENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'client');
+const CLIENT_FILES: Record<string, string> = { '/': 'index.html', '/assets/app.js': 'app.js', '/assets/app.css': 'app.css' };
+const KEEP_ALIVE_MS = 15_000;
+
+/** Starts the gallery: builds, watches, serves, and pushes every rebuild to open pages. */
+export async function startPreview(input: PreviewOptions = {}): Promise<Preview> {
+  // Sheets are drawn when asked for (/contact-sheet/<slug>.png), keeping rebuilds on save fast.
+  const options = resolveOptions({ ...input, contactSheets: false });
+  const host = input.host ?? '127.0.0.1';
+  const clients = new Set<ServerResponse>();
+  const session = await startSession(options, (state) => {
+    for (const client of clients) sendEvent(client, state);
+  });
+  const context: Context = { options, session, clients, allowedHosts: new Set() };
+  const server = createServer((request, response) => {
+    handle(request, response, context).catch(() => {
+      if (!response.headersSent) respond(response, 500, 'text/plain; charset=utf-8', 'Internal error');
+      else response.end();
+    });
+  });
+  await listen(server, input.port ?? 4173, host);
+  const { port } = server.address() as AddressInfo;
+  for (const allowed of hostsFor(host, port)) context.allowedHosts.add(allowed);
+  const keepAlive = setInterval(() => {
+    for (const client of clients) client.write(': keep-alive\n\n');
+  }, KEEP_ALIVE_MS);
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    session,
+    close: async () => {
+      clearInterval(keepAlive);
+      session.close();
+      for (const client of clients) client.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await session.idle();
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+}
+
+/** The Host headers this server answers to; anything else may be DNS rebinding. */
+function hostsFor(host: string, port: number): Set<string> {
+  const names = new Set([host.includes(':') ? `[${host}]` : host]);
+  if (host === '127.0.0.1' || host === 'localhost' || host === '::1') for (const name of ['127.0.0.1', 'localhost', '[::1]']) names.add(name);
+  return new Set([...names].map((name) => `${name}:${port}`));
+}
+
+interface Context {
+  options: BuildOptions;
+  session: Session;
+  clients: Set<ServerResponse>;
+  allowedHosts: Set<string>;
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse, context: Context): Promise<void> {
+  if (!context.allowedHosts.has(request.headers.host ?? '')) return respond(response, 403, 'text/plain; charset=utf-8', 'Unexpected Host header');
+  const origin = request.headers.origin;
+  if (origin && !context.allowedHosts.has(origin.replace(/^https?:\/\//, ''))) return respond(response, 403, 'text/plain; charset=utf-8', 'Unexpected Origin');
+  if (request.method !== 'GET' && request.method !== 'HEAD') return respond(response, 405, 'text/plain; charset=utf-8', 'Only GET');
+  const pathname = (request.url ?? '/').split('?')[0]!;
+  const client = CLIENT_FILES[pathname];
+  if (client) return respond(response, 200, contentType(client), await readFile(path.join(CLIENT, client)));
+  if (pathname === '/api/state') return respond(response, 200, 'application/json; charset=utf-8', JSON.stringify(context.session.state()));
+  if (pathname === '/events') return openEvents(response, context);
+  if (pathname.startsWith('/output/')) return serveOutput(response, context.options.outDir, pathname.slice('/output/'.length));
+  if (pathname.startsWith('/zip/')) return serveZip(response, context, pathname.slice('/zip/'.length));
+  if (pathname.startsWith('/contact-sheet/')) return serveSheet(response, context, pathname.slice('/contact-sheet/'.length));
+  return respond(response, 404, 'text/plain; charset=utf-8', 'Not found');
+}
+
+function openEvents(response: ServerResponse, context: Context): void {
+  response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  context.clients.add(response);
+  response.on('close', () => context.clients.delete(response));
+  sendEvent(response, context.session.state());
+}
+
+function sendEvent(client: ServerResponse, state: PreviewState): void {
+  client.write(`data: ${JSON.stringify({ version: state.version, building: state.building })}\n\n`);
+}
+
+async function serveOutput(response: ServerResponse, outDir: string, urlPath: string): Promise<void> {
+  const file = await fileInside(outDir, urlPath);
+  if (!file) return respond(response, 404, 'text/plain; charset=utf-8', 'Not found');
+  // Image URLs carry the content hash (?v=…), so a changed image always has a new URL.
+  return respond(response, 200, contentType(file), await readFile(file), 'no-cache');
+}
+
+/** `/zip/<slug>.zip`: the article's whole campaign. `/zip/<slug>/<channel>/<n>.zip`: one post. */
+async function serveZip(response: ServerResponse, context: Context, rest: string): Promise<void> {
+  const whole = /^([a-z0-9-]+)\.zip$/.exec(rest);
+  const one = /^([a-z0-9-]+)\/([a-z]+)\/(\d+)\.zip$/.exec(rest);
+  const article = context.session.state().manifest.articles.find((entry) => entry.slug === (whole ?? one)?.[1]);
+  if (!article) return respond(response, 404, 'text/plain; charset=utf-8', 'Not found');
+  const entries = whole ? await articleFiles(context.options.outDir, article) : await postFiles(context.options.outDir, article, one![2]!, Number(one![3]));
+  if (!entries) return respond(response, 404, 'text/plain; charset=utf-8', 'Not found');
+  const name = whole ? `${article.slug}.zip` : `${article.slug}-${one![2]}-${one![3]}.zip`;
+  response.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+  return respond(response, 200, 'application/zip', zip(entries));
+}
+
+async function serveSheet(response: ServerResponse, context: Context, rest: string): Promise<void> {
+  const slug = /^([a-z0-9-]+)\.png$/.exec(rest)?.[1];
+  const article = context.session.state().manifest.articles.find((entry) => entry.slug === slug);
+  if (!article || article.posts.length === 0) return respond(response, 404, 'text/plain; charset=utf-8', 'Not found');
+  return respond(response, 200, 'image/png', await contactSheetFromOutput(context.options, article));
+}
+
+async function articleFiles(outDir: string, article: ArticleEntry): Promise<ZipEntry[]> {
+  const dir = path.join(outDir, article.slug);
+  const files = (await listFiles(dir)).sort();
+  return Promise.all(files.map(async (file) => ({ name: `${article.slug}/${file}`, data: await readFile(path.join(dir, file)) })));
+}
+
+/** A post's images, its caption (or thread) and its alt texts, ready to upload by hand. */
+async function postFiles(outDir: string, article: ArticleEntry, channel: string, index: number): Promise<ZipEntry[] | undefined> {
+  const post = article.posts.filter((candidate) => candidate.channel === channel)[index];
+  if (!post) return undefined;
+  const images = await Promise.all(post.images.map(async (image) => ({ name: path.basename(image.path), data: await readFile(path.join(outDir, image.path)) })));
+  const caption = post.thread ? post.thread.join('\n\n---\n\n') : post.caption;
+  const alts = post.images.map((image) => `${path.basename(image.path)}: ${image.alt}`).join('\n');
+  return [...images, { name: post.thread ? 'thread.txt' : 'caption.txt', data: Buffer.from(`${caption}\n`) }, { name: 'alt-text.txt', data: Buffer.from(`${alts}\n`) }];
+}
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+};
+
+function respond(response: ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store'): void {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': cache, 'Content-Length': Buffer.byteLength(body) });
+  response.end(body);
+}

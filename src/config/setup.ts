@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import type { Channel } from '../channels/platforms.ts';
@@ -37,6 +40,7 @@ export async function loadSetup(templatesDir: string): Promise<Setup> {
 }
 
 const require = createRequire(import.meta.url);
+const RENDER_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'render');
 /** Packages whose output shapes the pixels: a new version may draw differently. */
 const RENDERERS = ['satori', '@resvg/resvg-js', '@twemoji/svg'];
 
@@ -49,6 +53,8 @@ function fingerprintOf(view: Record<string, unknown>, fonts: LoadedFont[]): stri
   }
   // sharp does not export its package.json; it reports its own and libvips' versions.
   hash.update(JSON.stringify(sharp.versions));
+  // The drawing code itself: a change to fitting or encoding must not reuse old pixels.
+  for (const file of readdirSync(RENDER_DIR).filter((name) => name.endsWith('.ts')).sort()) hash.update(readFileSync(path.join(RENDER_DIR, file)));
   return hash.digest('hex');
 }
 

@@ -25,6 +25,11 @@ interface FitBox {
   max: number;
 }
 
+const BOX_STYLE = [
+  'display', 'flexDirection', 'flexWrap', 'alignItems', 'justifyContent', 'gap',
+  'padding', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
+  'border', 'borderTop', 'borderRight', 'borderBottom', 'borderLeft', 'borderWidth',
+];
 const INHERITED = ['fontFamily', 'fontWeight', 'fontStyle', 'lineHeight', 'letterSpacing', 'textTransform', 'wordBreak', 'textAlign'];
 
 type MeasureOptions = SatoriOptions & { width: number; height: number };
@@ -102,7 +107,8 @@ async function measureHeight(box: FitBox, width: number, fontSize: number, optio
   const probe: SatoriElement = {
     type: 'div',
     props: {
-      style: { ...box.typography, ...pick(style, ['display', 'flexDirection', 'flexWrap', 'alignItems', 'justifyContent', 'padding', 'gap']), width, fontSize },
+      // The box's own padding and borders, border-box sized like the laid-out box, so the text gets the same width.
+      style: { ...box.typography, ...pick(style, BOX_STYLE), boxSizing: 'border-box', width, fontSize },
       children: box.element.props.children,
     },
   };

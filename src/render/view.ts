@@ -72,9 +72,9 @@ export function formatView(format: string, width: number, height: number): Recor
       heading: range(40, wide ? 92 : 104),
       subtitle: range(24, 34),
       points: range(26, 50),
-      quote: range(34, 84),
+      quote: range(34, wide ? 100 : 84),
       figure: range(64, wide ? 300 : 280),
-      sentence: range(24, 38),
+      sentence: range(24, wide ? 44 : 38),
       hook: range(30, 56),
     },
   };

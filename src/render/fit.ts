@@ -102,8 +102,33 @@ async function largestFitting(box: FitBox, size: { width: number; height: number
   return low > box.min || (await fits(box.min)) ? low : undefined;
 }
 
+/**
+ * Heights measured so far, by text, typography, width and size: the same words at the same
+ * width recur across formats and channels (portrait, square, story and photo are all 1080 wide).
+ */
+const measured = new Map<string, number>();
+const MAX_MEASURED = 50_000;
+/** Fonts are loaded once per setup; a new setup (brand.yaml edited) gets a new id. */
+const fontSets = new WeakMap<object, number>();
+let nextFontSet = 0;
+
+function fontSetId(fonts: object): number {
+  if (!fontSets.has(fonts)) fontSets.set(fonts, nextFontSet++);
+  return fontSets.get(fonts)!;
+}
+
 async function measureHeight(box: FitBox, width: number, fontSize: number, options: MeasureOptions): Promise<number> {
   const style = (box.element.props.style ?? {}) as Record<string, unknown>;
+  const key = JSON.stringify([fontSetId(options.fonts), box.typography, pick(style, BOX_STYLE), box.element.props.children, width, fontSize]);
+  const known = measured.get(key);
+  if (known !== undefined) return known;
+  const height = await layoutHeight(box, style, width, fontSize, options);
+  if (measured.size >= MAX_MEASURED) measured.clear();
+  measured.set(key, height);
+  return height;
+}
+
+async function layoutHeight(box: FitBox, style: Record<string, unknown>, width: number, fontSize: number, options: MeasureOptions): Promise<number> {
   const probe: SatoriElement = {
     type: 'div',
     props: {

@@ -1,0 +1,225 @@
+// npm run bench [-- --articles 20 --repeats 3 --scale 100 --chromium-cards 40]
+// Measures, in one run and on the same cards: facet's cold build, the naive satori → sharp
+// pipeline, headless Chromium screenshots, the floor (drawing and encoding only), a no-op
+// rebuild, a rebuild after editing one article, peak memory, and optionally 100 articles.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyzeArticle } from '../src/analyze.ts';
+import { build } from '../src/build.ts';
+import { loadSetup, renderContextOf } from '../src/config/setup.ts';
+import type { CardSpec } from '../src/model.ts';
+import { listArticles, readArticle } from '../src/read/articles.ts';
+import { cardKey } from '../src/render/batch.ts';
+import { writeCorpus } from './corpus.ts';
+import { floor, naive, prepare, toHtml, type PreparedCard } from './pipelines.ts';
+
+const ROOT = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
+const TEMPLATES = path.join(ROOT, 'templates');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '20' },
+    repeats: { type: 'string', default: '3' },
+    scale: { type: 'string' },
+    'chromium-cards': { type: 'string', default: '40' },
+  },
+});
+const ARTICLES = Number(values.articles);
+const REPEATS = Number(values.repeats);
+
+interface Stats { median: number; min: number; max: number }
+const stats = (samples: number[]): Stats => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)! };
+};
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}
+
+/** A cold build in a fresh process, with a fresh cache and output. */
+function coldBuild(articles: string, work: string): { ms: number; cards: number; peakMiB: number } {
+  const out = path.join(work, `out-${Math.random().toString(36).slice(2)}`);
+  const cache = path.join(work, `cache-${Math.random().toString(36).slice(2)}`);
+  const line = execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'bench', 'cold.ts'), articles, TEMPLATES, out, cache], { encoding: 'utf8' });
+  rmSync(out, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  return JSON.parse(line.trim().split('\n').at(-1)!);
+}
+
+async function uniqueCards(articles: string): Promise<CardSpec[]> {
+  const setup = await loadSetup(TEMPLATES);
+  const context = renderContextOf(setup);
+  const cards = new Map<string, CardSpec>();
+  for (const slug of await listArticles(articles)) {
+    const analysis = analyzeArticle(await readArticle(articles, slug), setup, { drafts: false });
+    if (analysis.status !== 'ok') continue;
+    for (const image of analysis.posts.flatMap((post) => post.images)) cards.set(cardKey(image.card, context), image.card);
+  }
+  return [...cards.values()];
+}
+
+async function chromiumScreenshots(cards: PreparedCard[], fontsCss: string, fontFiles: Buffer[]): Promise<number | undefined> {
+  if (!existsSync(CHROMIUM)) return undefined;
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'facet-bench-chromium-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage();
+  let current = '';
+  await page.route('http://bench.local/**', (route) => {
+    const url = new URL(route.request().url());
+    const font = /^\/fonts\/(\d+)\.woff$/.exec(url.pathname);
+    if (font) return route.fulfill({ body: fontFiles[Number(font[1])]!, contentType: 'font/woff' });
+    return route.fulfill({ body: current, contentType: 'text/html' });
+  });
+  const draw = async (card: PreparedCard) => {
+    current = `<!doctype html><html><head><style>${fontsCss} html,body{margin:0} *{box-sizing:content-box}</style></head><body><div style="display:flex;width:${card.spec.width}px;height:${card.spec.height}px">${toHtml(card.element)}</div></body></html>`;
+    await page.setViewportSize({ width: card.spec.width, height: card.spec.height });
+    await page.goto('http://bench.local/card');
+    await page.screenshot({ type: 'png' });
+  };
+  await draw(cards[0]!); // warm the page and its fonts
+  const ms = await timed(async () => {
+    for (const card of cards) await draw(card);
+  });
+  await browser.close();
+  return ms;
+}
+
+function editOneArticle(articles: string): string {
+  const [slug] = readdirSorted(articles);
+  const file = path.join(articles, `${slug}.md`);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^## (.*)$/m, '## $1, Revisited'));
+  return slug!;
+}
+
+function readdirSorted(dir: string): string[] {
+  return execFileSync('ls', [dir], { encoding: 'utf8' }).trim().split('\n').filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -3)).sort();
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'facet-bench-'));
+  const articles = path.join(work, 'articles');
+  writeCorpus(articles, ARTICLES);
+  const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  log(`facet bench · ${ARTICLES} articles · ${REPEATS} repeats · ${machine.cores} × ${machine.cpu} · Node ${machine.node}`);
+
+  const cold = Array.from({ length: REPEATS }, (_, index) => {
+    const run = coldBuild(articles, work);
+    log(`  cold build ${index + 1}/${REPEATS}: ${(run.ms / 1000).toFixed(1)} s, ${run.cards} cards, peak ${run.peakMiB.toFixed(0)} MiB`);
+    return run;
+  });
+  const cards = cold[0]!.cards;
+
+  const setup = await loadSetup(TEMPLATES);
+  const context = renderContextOf(setup);
+  const prepared = await prepare(await uniqueCards(articles), context);
+  const floorMs = [];
+  const naiveMs = [];
+  for (let repeat = 0; repeat < REPEATS; repeat++) {
+    floorMs.push(await timed(() => floor(prepared)));
+    naiveMs.push(await timed(() => naive(prepared, context.fonts)));
+    log(`  floor ${(floorMs.at(-1)! / 1000).toFixed(1)} s · naive ${(naiveMs.at(-1)! / 1000).toFixed(1)} s`);
+  }
+  const sample = prepared.slice(0, Number(values['chromium-cards']));
+  const fontsCss = context.fonts.map((font, index) => `@font-face{font-family:'${font.name}';font-weight:${font.weight};src:url(/fonts/${index}.woff) format('woff')}`).join('');
+  const chromiumMs: number[] = [];
+  for (let repeat = 0; repeat < REPEATS; repeat++) {
+    const ms = await chromiumScreenshots(sample, fontsCss, context.fonts.map((font) => font.data));
+    if (ms === undefined) break;
+    chromiumMs.push(ms);
+    log(`  chromium ${sample.length} cards: ${(ms / 1000).toFixed(1)} s`);
+  }
+
+  const out = path.join(work, 'output');
+  const cache = path.join(work, 'cache');
+  await build({ articlesDir: articles, templatesDir: TEMPLATES, outDir: out, cacheDir: cache });
+  const noop: number[] = [];
+  for (let repeat = 0; repeat < REPEATS; repeat++) noop.push(await timed(() => build({ articlesDir: articles, templatesDir: TEMPLATES, outDir: out, cacheDir: cache })));
+  const edited = editOneArticle(articles);
+  let redrawn = 0;
+  const editMs = await timed(async () => {
+    redrawn = (await build({ articlesDir: articles, templatesDir: TEMPLATES, outDir: out, cacheDir: cache })).cardsDrawn;
+  });
+  const articleCards = (await uniqueCards(articles)).length / ARTICLES;
+  const startup = timedCli(articles, out, cache);
+
+  let scale: { articles: number; ms: number; peakMiB: number } | undefined;
+  if (values.scale) {
+    const big = path.join(work, 'articles-big');
+    writeCorpus(big, Number(values.scale));
+    const run = coldBuild(big, work);
+    scale = { articles: Number(values.scale), ms: run.ms, peakMiB: run.peakMiB };
+    log(`  cold build of ${values.scale} articles: ${(run.ms / 1000).toFixed(1)} s, peak ${run.peakMiB.toFixed(0)} MiB`);
+  }
+
+  const coldStats = stats(cold.map((run) => run.ms));
+  const throughput = (ms: number, count: number) => count / (ms / 1000);
+  const ours = throughput(coldStats.median, cards);
+  const results = {
+    machine,
+    articles: ARTICLES,
+    repeats: REPEATS,
+    cards,
+    coldBuildMs: coldStats,
+    coldCardsPerSecond: ours,
+    naiveMs: stats(naiveMs),
+    naiveCardsPerSecond: throughput(stats(naiveMs).median, prepared.length),
+    floorMs: stats(floorMs),
+    chromium: chromiumMs.length ? { cards: sample.length, ms: stats(chromiumMs), cardsPerSecond: throughput(stats(chromiumMs).median, sample.length) } : 'skipped: no chromium at ' + CHROMIUM,
+    noopRebuildMs: stats(noop),
+    cliUpToDateMs: startup,
+    editOneArticle: { slug: edited, ms: editMs, cardsRedrawn: redrawn, cardsPerArticle: articleCards },
+    peakMiB: Math.max(...cold.map((run) => run.peakMiB)),
+    scale,
+    ratios: {
+      vsChromiumThroughput: chromiumMs.length ? ours / throughput(stats(chromiumMs).median, sample.length) : undefined,
+      vsNaiveThroughput: ours / throughput(stats(naiveMs).median, prepared.length),
+      coldOverFloor: coldStats.median / stats(floorMs).median,
+      noopOverCold: stats(noop).median / coldStats.median,
+      scaleOver20: scale ? scale.ms / coldStats.median : undefined,
+    },
+  };
+  writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  print(results);
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** `npm start` on an up-to-date project, as a user times it: process start to exit. */
+function timedCli(articles: string, out: string, cache: string): number {
+  const started = performance.now();
+  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'src', 'cli.ts'), 'build', '--articles', articles, '--templates', TEMPLATES, '--out', out, '--cache', cache], { stdio: 'ignore' });
+  return performance.now() - started;
+}
+
+function print(results: Record<string, any>): void {
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const row = (label: string, value: string) => process.stdout.write(`${label.padEnd(44)}${value}\n`);
+  process.stdout.write(`\nfacet bench — ${results.machine.cores} × ${results.machine.cpu}, Node ${results.machine.node}\n`);
+  row(`cold build (${results.articles} articles, ${results.cards} cards)`, `median ${s(results.coldBuildMs.median)} (min ${s(results.coldBuildMs.min)}, max ${s(results.coldBuildMs.max)}) · ${results.coldCardsPerSecond.toFixed(1)} cards/s`);
+  row('naive satori → sharp .png()', `median ${s(results.naiveMs.median)} · ${results.naiveCardsPerSecond.toFixed(1)} cards/s`);
+  row('Chromium screenshots', typeof results.chromium === 'string' ? results.chromium : `median ${s(results.chromium.ms.median)} for ${results.chromium.cards} cards · ${results.chromium.cardsPerSecond.toFixed(1)} cards/s`);
+  row('floor (resvg + encode only)', `median ${s(results.floorMs.median)} (min ${s(results.floorMs.min)}, max ${s(results.floorMs.max)})`);
+  row('no-op rebuild (in process)', `median ${s(results.noopRebuildMs.median)}`);
+  row('npm start, up to date (process)', s(results.cliUpToDateMs));
+  row('rebuild after editing one article', `${s(results.editOneArticle.ms)} · ${results.editOneArticle.cardsRedrawn} cards redrawn (≈${results.editOneArticle.cardsPerArticle.toFixed(0)} per article)`);
+  row('peak memory (cold build)', `${results.peakMiB.toFixed(0)} MiB`);
+  if (results.scale) row(`cold build of ${results.scale.articles} articles`, `${s(results.scale.ms)} · peak ${results.scale.peakMiB.toFixed(0)} MiB`);
+  process.stdout.write('\nratios (one run, same cards)\n');
+  if (results.ratios.vsChromiumThroughput) row('throughput vs Chromium (target ≥ 12×)', `${results.ratios.vsChromiumThroughput.toFixed(1)}×`);
+  row('throughput vs naive (target ≥ 2.5×)', `${results.ratios.vsNaiveThroughput.toFixed(2)}×`);
+  row('cold build / floor (target ≤ 1.3×)', `${results.ratios.coldOverFloor.toFixed(2)}×`);
+  row('no-op / cold (target ≤ 2%)', `${(results.ratios.noopOverCold * 100).toFixed(1)}%`);
+  if (results.ratios.scaleOver20) row(`${results.scale.articles} articles / ${results.articles} (target ≤ 5.5×)`, `${results.ratios.scaleOver20.toFixed(2)}×`);
+}
+
+await main();

@@ -31,6 +31,9 @@ export interface RenderedCard {
   fontSizes: Record<string, number>;
 }
 
+// Every card is encoded once: libvips' operation cache only holds memory.
+sharp.cache(false);
+
 const RESVG_OPTIONS = { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } } as const;
 
 /** PNG level 6 and JPEG quality 86: measured as the sweet spot of bytes against time. */

@@ -9,6 +9,7 @@ import { importArticle, localToday } from './import/article.ts';
 import { scaffoldArticle } from './import/scaffold.ts';
 import { formatMessage } from './messages/report.ts';
 import type { ArticleEntry, Message } from './model.ts';
+import { exportCampaign } from './export/run.ts';
 import { startPreview } from './preview/server.ts';
 import { slugify } from './read/slug.ts';
 import { TemplateError } from './render/template.ts';
@@ -27,7 +28,8 @@ Commands:
   new "<title>"          scaffold articles/<slug>.md with valid front matter
   import <file>          turn a saved page (.html) or its text (.txt) into articles/<slug>.md
   preview                local preview with live reload (--port 4173, --host 127.0.0.1)
-  export --format <name> scheduler exports (not built yet)
+  export --format <name> scheduler exports from output/manifest.json (buffer, hootsuite,
+                         generic, json, ics, bundle) into <out>/exports/ [--start YYYY-MM-DD]
 
 Options:
   --articles DIR   articles folder (default articles)
@@ -51,6 +53,8 @@ const OPTIONS = {
   force: { type: 'boolean' },
   json: { type: 'boolean' },
   port: { type: 'string' },
+  format: { type: 'string' },
+  start: { type: 'string' },
   host: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -83,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'preview':
         return await runPreview(values);
       case 'export':
-        return usageError(`\`${command}\` is not built yet; see the open issues`);
+        return await runExport(values);
       default:
         return usageError(`Unknown command \`${command}\``);
     }
@@ -162,6 +166,15 @@ function progressBar(done: number, total: number): void {
   const width = 30;
   const filled = Math.round((done / total) * width);
   process.stderr.write(`\r\x1b[K  drawing cards [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}`);
+}
+
+async function runExport(values: Values): Promise<number> {
+  if (!values.format) return usageError('Expected --format, e.g. npm run facet -- export --format buffer');
+  if (values.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.start)) return usageError(`Expected a date like 2026-12-01 for --start but received ${JSON.stringify(values.start)}`);
+  const result = await exportCampaign({ outDir: values.out ?? 'output', templatesDir: values.templates ?? 'templates', format: values.format, ...(values.start ? { start: values.start } : {}) });
+  for (const problem of result.rejected) process.stderr.write(`left out: ${problem}\n`);
+  process.stderr.write(`${result.rejected.length === 0 ? '✓' : '✗'} ${result.rows} posts scheduled → ${result.files.join(', ')}\n`);
+  return result.rejected.length === 0 ? EXIT.ok : EXIT.failed;
 }
 
 async function runPreview(values: Values): Promise<number> {

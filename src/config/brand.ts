@@ -7,6 +7,8 @@ import { CHANNELS, type Channel } from '../channels/platforms.ts';
 import type { Message } from '../model.ts';
 import { parseCampaign } from './campaign.ts';
 import { contrastProblems } from './contrast.ts';
+import { parseSchedule } from './schedule.ts';
+import type { ScheduleRules } from '../export/schedule.ts';
 import { expectedMessage, SetupError } from './errors.ts';
 
 export interface FontFamily {
@@ -34,6 +36,10 @@ export interface Brand {
   campaign: Partial<Record<Channel, CampaignEntry[]>>;
   /** Absolute path of the logo (SVG or PNG), if the brand has one. */
   logo?: string;
+  /** How exports drip the campaign out. */
+  schedule: ScheduleRules;
+  /** Where the images are published, for exports to link them; else they go by path. */
+  imageBaseUrl?: string;
   /** UTM tags added to links; `{channel}` and `{slug}` are filled in. */
   utm: { source: string; medium: string; campaign: string };
   /** Problems worth knowing that do not stop a build (colour contrast), positioned in brand.yaml. */
@@ -138,6 +144,8 @@ function checkBrand(doc: Document, lines: LineCounter, problems: Problem[], file
     disclaimer: text(['disclaimer']) ?? '',
     channels: (channels.length > 0 ? channels : CHANNELS) as Channel[],
     campaign: parseCampaign(doc, problem),
+    schedule: parseSchedule(doc, problem),
+    ...optional('imageBaseUrl', text(['image_base_url'], false)),
     utm: {
       source: text(['utm', 'source'], false) ?? '{channel}',
       medium: text(['utm', 'medium'], false) ?? 'social',

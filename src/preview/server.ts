@@ -9,7 +9,7 @@ import { listFiles } from '../write/atomic.ts';
 import { contentType, fileInside } from './files.ts';
 import { contactSheetFromOutput } from './sheet.ts';
 import { type PreviewState, type Session, startSession } from './session.ts';
-import { zip, type ZipEntry } from './zip.ts';
+import { zip, type ZipEntry } from '../write/zip.ts';
 
 export interface PreviewOptions extends Partial<BuildOptions> {
   /** Default 4173; 0 picks a free port. */

@@ -1,0 +1,149 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { countLength } from '../caption/count.ts';
+import { platformOf } from '../channels/platforms.ts';
+import { loadBrand } from '../config/brand.ts';
+import { SetupError } from '../config/errors.ts';
+import type { Manifest } from '../model.ts';
+import { writeAtomic } from '../write/atomic.ts';
+import { MANIFEST } from '../write/output.ts';
+import { zip } from '../write/zip.ts';
+import { toCsv } from './csv.ts';
+import { toIcs } from './ics.ts';
+import { type Layout, loadLayouts, type Value } from './layouts.ts';
+import { schedule, type Slot } from './schedule.ts';
+import { todayIn, addDays } from './timezone.ts';
+
+export interface ExportOptions {
+  /** The build's output folder; exports go to `<outDir>/exports/`. Default `output`. */
+  outDir: string;
+  templatesDir: string;
+  /** A CSV layout of templates/exports.yaml, or `json`, `ics`, `bundle`. */
+  format: string;
+  /** First posting day, YYYY-MM-DD. Default: tomorrow in the schedule's time zone. */
+  start?: string;
+}
+
+export interface ExportResult {
+  files: string[];
+  rows: number;
+  /** Posts left out because they break a platform limit, and why. */
+  rejected: string[];
+}
+
+const BUILT_IN = ['json', 'ics', 'bundle'];
+
+/** Reads output/manifest.json, schedules every post and writes the chosen export. */
+export async function exportCampaign(options: ExportOptions): Promise<ExportResult> {
+  const manifest = await readManifestOrFail(options.outDir);
+  const brand = await loadBrand(options.templatesDir);
+  const layouts = await loadLayouts(options.templatesDir);
+  if (!layouts.has(options.format) && !BUILT_IN.includes(options.format)) {
+    throw new SetupError(`Expected an export format (${[...layouts.keys(), ...BUILT_IN].join(', ')}) but received "${options.format}"`, 'pass --format with one of them, or add a layout to templates/exports.yaml');
+  }
+  const start = options.start ?? addDays(todayIn(brand.schedule.timezone), 1);
+  const all = schedule(manifest, brand.schedule, start);
+  const rejected = all.map(limitProblem).filter((problem): problem is string => problem !== undefined);
+  const slots = all.filter((slot) => limitProblem(slot) === undefined);
+  const image = (imagePath: string) => (brand.imageBaseUrl ? new URL(imagePath, brand.imageBaseUrl.replace(/\/?$/, '/')).href : imagePath);
+  const dir = path.join(options.outDir, 'exports');
+  const files: string[] = [];
+  const write = async (name: string, data: string | Buffer) => {
+    await writeAtomic(path.join(dir, name), data);
+    files.push(path.join(dir, name));
+  };
+  if (options.format === 'json') await write('json.json', `${JSON.stringify(slots.map((slot) => jsonRow(slot, image)), null, 2)}\n`);
+  else if (options.format === 'ics') await write('ics.ics', toIcs(slots, (slot) => `${platformOf(slot.post.channel)!.label} ${slot.post.kind}: ${slot.article.title}`));
+  else if (options.format === 'bundle') {
+    for (const article of manifest.articles.filter((entry) => entry.status === 'ok')) {
+      await write(`bundles/${article.slug}.zip`, await bundle(options.outDir, article.slug, slots.filter((slot) => slot.article.slug === article.slug), layouts.get('generic'), image));
+    }
+  } else await write(`${options.format}.csv`, csvOf(layouts.get(options.format)!, slots, image));
+  return { files, rows: slots.length, rejected };
+}
+
+async function readManifestOrFail(outDir: string): Promise<Manifest> {
+  const file = path.join(outDir, MANIFEST);
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Manifest;
+  } catch (error) {
+    throw new SetupError(`Expected a build's manifest at ${file} but could not read it`, 'run `npm start` first; export reads what the build wrote', { cause: error });
+  }
+}
+
+/** A post a scheduler would refuse: over the caption limit, too many images, alt text too long. */
+function limitProblem(slot: Slot): string | undefined {
+  const platform = platformOf(slot.post.channel)!;
+  const where = `${slot.article.slug} ${slot.post.channel} ${slot.post.kind} #${slot.index + 1}`;
+  const over = (slot.post.thread ?? [slot.post.caption]).find((text) => countLength(text, platform.caption.counting) > platform.caption.limit);
+  if (over) return `${where}: caption of ${countLength(over, platform.caption.counting)} is over ${platform.label}'s ${platform.caption.limit}`;
+  if (!slot.post.thread && slot.post.images.length > platform.imagesPerPost) return `${where}: ${slot.post.images.length} images, over ${platform.label}'s ${platform.imagesPerPost}`;
+  const altLimit = platform.altTextLimit ?? 1000;
+  const longAlt = slot.post.images.find((image) => [...image.alt].length > altLimit);
+  if (longAlt) return `${where}: alt text of ${longAlt.path} is over ${altLimit}`;
+  return undefined;
+}
+
+function valueOf(slot: Slot, value: Value, image: (path: string) => string, format?: string): string {
+  const { post, article } = slot;
+  switch (value) {
+    case 'slug': return article.slug;
+    case 'title': return article.title;
+    case 'channel': return post.channel;
+    case 'kind': return post.kind;
+    case 'format': return post.format;
+    case 'caption': return post.thread ? post.thread.join('\n\n') : post.caption;
+    case 'first_post': return post.thread?.[0] ?? post.caption;
+    case 'link': return post.link ?? '';
+    case 'hashtags': return post.hashtags.map((tag) => `#${tag}`).join(' ');
+    case 'image_urls': return post.images.map((entry) => image(entry.path)).join(' | ');
+    case 'image_paths': return post.images.map((entry) => entry.path).join(' | ');
+    case 'alt_texts': return post.images.map((entry) => entry.alt).join(' | ');
+    case 'time': return (format ?? 'YYYY-MM-DD HH:mm').replace('YYYY', slot.date.slice(0, 4)).replace('MM', slot.date.slice(5, 7)).replace('DD', slot.date.slice(8, 10)).replace('HH', slot.time.slice(0, 2)).replace('mm', slot.time.slice(3, 5));
+    case 'utc': return slot.at.toISOString().replace('.000Z', 'Z');
+    case 'timezone': return slot.timezone;
+  }
+}
+
+function csvOf(layout: Layout, slots: Slot[], image: (path: string) => string): string {
+  const rows = slots.map((slot) => layout.columns.map((column) => valueOf(slot, column.value, image, column.format)));
+  return toCsv(layout.header ? [layout.columns.map((column) => column.name), ...rows] : rows);
+}
+
+function jsonRow(slot: Slot, image: (path: string) => string) {
+  return {
+    slug: slot.article.slug,
+    title: slot.article.title,
+    channel: slot.post.channel,
+    kind: slot.post.kind,
+    scheduled: slot.at.toISOString().replace('.000Z', 'Z'),
+    local: `${slot.date} ${slot.time}`,
+    timezone: slot.timezone,
+    caption: slot.post.caption,
+    ...(slot.post.thread ? { thread: slot.post.thread } : {}),
+    link: slot.post.link ?? null,
+    hashtags: slot.post.hashtags,
+    images: slot.post.images.map((entry) => ({ url: image(entry.path), alt: entry.alt, width: entry.width, height: entry.height, ...(entry.threadPost ? { threadPost: entry.threadPost } : {}) })),
+  };
+}
+
+/** Everything the team needs to post one article by hand: images, captions, alt texts, schedule. */
+async function bundle(outDir: string, slug: string, slots: Slot[], generic: Layout | undefined, image: (path: string) => string): Promise<Buffer> {
+  const entries: { name: string; data: Buffer }[] = [];
+  const seen = new Set<string>();
+  for (const slot of slots) {
+    for (const entry of slot.post.images) {
+      if (seen.has(entry.path)) continue;
+      seen.add(entry.path);
+      entries.push({ name: entry.path, data: await readFile(path.join(outDir, entry.path)) });
+    }
+  }
+  for (const channel of [...new Set(slots.map((slot) => slot.post.channel))]) {
+    const posts = slots.filter((slot) => slot.post.channel === channel);
+    const captions = posts.map((slot) => `# ${slot.post.kind} · ${slot.date} ${slot.time} ${slot.timezone}\n\n${valueOf(slot, 'caption', image)}`).join('\n\n---\n\n');
+    const alts = posts.flatMap((slot) => slot.post.images.map((entry) => `${path.basename(entry.path)}: ${entry.alt}`)).join('\n');
+    entries.push({ name: `${slug}/${channel}/captions.txt`, data: Buffer.from(`${captions}\n`) }, { name: `${slug}/${channel}/alt-text.txt`, data: Buffer.from(`${alts}\n`) });
+  }
+  if (generic) entries.push({ name: `${slug}/schedule.csv`, data: Buffer.from(csvOf(generic, slots, image)) });
+  return zip(entries.sort((a, b) => a.name.localeCompare(b.name)));
+}

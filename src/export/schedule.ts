@@ -1,0 +1,69 @@
+import type { Channel } from '../channels/platforms.ts';
+import type { ArticleEntry, Manifest, PostEntry, PostKind } from '../model.ts';
+import { addDays, zonedInstant } from './timezone.ts';
+
+/** brand.yaml's `schedule:` — how a campaign drips out. Every key has a default. */
+export interface ScheduleRules {
+  /** IANA zone the windows are in. Default America/Los_Angeles. */
+  timezone: string;
+  /** Days between two posts of one article on one channel (at least 1). Default 2. */
+  daysBetween: Partial<Record<Channel | 'default', number>>;
+  /** Posting times of day, "HH:MM". Default 09:00, 12:30, 17:30. */
+  windows: Partial<Record<Channel | 'default', string[]>>;
+  /** Dates nothing is posted on. Default none. */
+  blackout: string[];
+}
+
+export const DEFAULT_SCHEDULE: ScheduleRules = {
+  timezone: 'America/Los_Angeles',
+  daysBetween: { default: 2 },
+  windows: { default: ['09:00', '12:30', '17:30'] },
+  blackout: [],
+};
+
+export interface Slot {
+  article: ArticleEntry;
+  post: PostEntry;
+  /** The post's place among its channel's posts in the manifest (0-based). */
+  index: number;
+  date: string;
+  time: string;
+  timezone: string;
+  at: Date;
+}
+
+/** Carousels and threads open a campaign; single images follow. */
+const ORDER: Record<PostKind, number> = { carousel: 0, thread: 0, link: 1, story: 2, quote: 3, stat: 4 };
+
+/**
+ * Every post of every article a day and a time: each article from `start` on, channel by
+ * channel, its lead post first, `daysBetween` apart, never two of one article on one channel
+ * on the same day, never on a blackout date, never two posts of a channel at the same time.
+ */
+export function schedule(manifest: Manifest, rules: ScheduleRules, start: string): Slot[] {
+  const taken = new Set<string>();
+  const slots: Slot[] = [];
+  const blackout = new Set(rules.blackout);
+  for (const article of manifest.articles.filter((entry) => entry.status === 'ok')) {
+    const channels = [...new Set(article.posts.map((post) => post.channel))];
+    for (const channel of channels) {
+      const posts = article.posts.map((post, position) => ({ post, position })).filter(({ post }) => post.channel === channel);
+      const ordered = posts.map(({ post }, index) => ({ post, index })).sort((a, b) => ORDER[a.post.kind] - ORDER[b.post.kind] || a.index - b.index);
+      const gap = Math.max(1, rules.daysBetween[channel] ?? rules.daysBetween.default ?? 2);
+      const windows = rules.windows[channel] ?? rules.windows.default ?? DEFAULT_SCHEDULE.windows.default!;
+      let date = start;
+      for (const { post, index } of ordered) {
+        let slot: { date: string; time: string } | undefined;
+        while (!slot) {
+          const time = blackout.has(date) ? undefined : windows.find((candidate) => !taken.has(`${channel} ${date} ${candidate}`));
+          if (time) slot = { date, time };
+          else date = addDays(date, 1);
+        }
+        taken.add(`${channel} ${slot.date} ${slot.time}`);
+        slots.push({ article, post, index, ...slot, timezone: rules.timezone, at: zonedInstant(slot.date, slot.time, rules.timezone) });
+        date = addDays(slot.date, gap);
+      }
+    }
+  }
+  return slots.sort((a, b) => a.at.getTime() - b.at.getTime() || a.article.slug.localeCompare(b.article.slug) || a.post.channel.localeCompare(b.post.channel));
+}

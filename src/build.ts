@@ -9,7 +9,7 @@ import { listArticles, readArticle, type ArticleFile } from './read/articles.ts'
 import { drawCards, type Progress } from './render/batch.ts';
 import { openCardCache, writeOnly } from './render/cache.ts';
 import { assembleArticle } from './write/assemble.ts';
-import { mergeManifest, readManifest, writeOutput, type OutputFile } from './write/output.ts';
+import { finishOutput, mergeManifest, readManifest, writeFiles } from './write/output.ts';
 
 export interface BuildResult {
   manifest: Manifest;
@@ -21,29 +21,55 @@ export interface BuildResult {
   brand: Brand;
 }
 
-/** read → parse → extract → plan → render → caption → write. */
+/**
+ * read → parse → extract → plan → render → caption → write. Articles are drawn and written
+ * one after another, so memory holds one article's images, not the whole corpus's; the cache
+ * makes a card shared by two articles a single drawing.
+ */
 export async function build(input: Partial<BuildOptions> = {}, onProgress?: Progress): Promise<BuildResult> {
   const options = resolveOptions(input);
   const setup = await loadSetup(options.templatesDir);
   const { sources, existing } = await readSources(options);
   const analyses = sources.map((source) => ({ source, analysis: analyzeArticle(source, setup, options) }));
   const context = renderContextOf(setup);
-  const cards = analyses.flatMap(({ analysis }) => (analysis.status === 'ok' ? analysis.posts.flatMap((post) => post.images.map((image) => image.card)) : []));
   const cache = openCardCache(options.cacheDir);
-  const drawn = await drawCards(cards, context, options.force ? writeOnly(cache) : cache, onProgress);
-  const files: OutputFile[] = [];
+  const progress = overallProgress(onProgress);
+  const written = new Set<string>();
   const built: ArticleEntry[] = [];
+  let cardsDrawn = 0;
   for (const { source, analysis } of analyses) {
     if (analysis.status === 'draft') continue;
+    const cards = analysis.status === 'ok' ? analysis.posts.flatMap((post) => post.images.map((image) => image.card)) : [];
+    const drawn = await drawCards(cards, context, options.force ? writeOnly(cache) : cache, progress.article());
+    cardsDrawn += drawn.drawn;
     const assembled = await assembleArticle(source, analysis, drawn.cards, context, cache, options.contactSheets);
-    files.push(...assembled.files);
+    await writeFiles(options.outDir, assembled.files);
+    for (const file of assembled.files) written.add(file.path);
     built.push(assembled.entry);
   }
   const manifest = mergeManifest(await readManifest(options.outDir), built, existing);
-  await writeOutput(options.outDir, files, manifest, new Set(sources.map((source) => source.slug)), existing);
+  await finishOutput(options.outDir, manifest, written, new Set(sources.map((source) => source.slug)), existing);
   // Only a build of everything knows which cached cards are no longer used.
   if (options.slugs.length === 0 && !options.channels) await cache.prune();
-  return { manifest, built, cardsDrawn: drawn.drawn, warnings: setup.brand.warnings, brand: setup.brand };
+  return { manifest, built, cardsDrawn, warnings: setup.brand.warnings, brand: setup.brand };
+}
+
+/** One progress count over all articles, from each article's own. */
+function overallProgress(onProgress: Progress | undefined) {
+  let before = 0;
+  let total = 0;
+  return {
+    article: (): Progress | undefined => {
+      if (!onProgress) return undefined;
+      let counted = 0;
+      return (done, articleTotal) => {
+        if (counted === 0) total += articleTotal;
+        counted = done;
+        onProgress(before + done, total);
+        if (done === articleTotal) before += articleTotal;
+      };
+    },
+  };
 }
 
 /** `check`: everything but pixels, for every selected article. */

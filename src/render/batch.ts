@@ -8,7 +8,7 @@ import { drawCard, type RenderContext, type RenderedCard } from './card.ts';
  * On two cores, one thread with a few cards in flight beat a worker pool: while sharp encodes
  * one card on libuv's threads, satori and resvg draw the next.
  */
-const IN_FLIGHT = 4;
+const IN_FLIGHT = Number(process.env.FACET_IN_FLIGHT ?? 4);
 
 /** Called after each card is drawn, for a progress bar. */
 export type Progress = (done: number, total: number) => void;

@@ -11,18 +11,25 @@ export interface OutputFile {
 
 export const MANIFEST = 'manifest.json';
 
-/**
- * Writes the built articles' files, then the manifest, then removes what no longer belongs:
- * files of rebuilt articles that were not written again, every file of deleted articles, and
- * temp files a crashed build left behind.
- */
-export async function writeOutput(outDir: string, files: OutputFile[], manifest: Manifest, rebuilt: ReadonlySet<string>, existing: ReadonlySet<string>): Promise<void> {
+/** Writes one article's files, each atomically. */
+export async function writeFiles(outDir: string, files: OutputFile[]): Promise<void> {
   for (const file of files) await writeAtomic(path.join(outDir, file.path), file.data);
+}
+
+/** Folders in output/ that are not articles': exports, kept across builds. */
+const RESERVED = new Set(['exports']);
+
+/**
+ * After every article's files: the manifest, then what no longer belongs goes: files of
+ * rebuilt articles that were not written again, every file of deleted articles, and temp
+ * files a crashed build left behind.
+ */
+export async function finishOutput(outDir: string, manifest: Manifest, written: ReadonlySet<string>, rebuilt: ReadonlySet<string>, existing: ReadonlySet<string>): Promise<void> {
   await writeAtomic(path.join(outDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-  const written = new Set(files.map((file) => file.path));
   for (const file of await listFiles(outDir)) {
     const slug = file.includes('/') ? file.slice(0, file.indexOf('/')) : undefined;
-    const stale = isTempFile(file) || (slug !== undefined && ((rebuilt.has(slug) && !written.has(file)) || !existing.has(slug)) && slug !== 'exports');
+    const ownedByArticle = slug !== undefined && !RESERVED.has(slug);
+    const stale = isTempFile(file) || (ownedByArticle && ((rebuilt.has(slug) && !written.has(file)) || !existing.has(slug)));
     if (stale) await rm(path.join(outDir, file), { force: true });
   }
   await removeEmptyFolders(outDir);

@@ -7,6 +7,7 @@ import type { Article, Caption, Post } from './model.ts';
 import { parseFrontMatter } from './parse/frontmatter.ts';
 import { parseMarkdown } from './parse/markdown.ts';
 import { planCampaign } from './plan/campaign.ts';
+import { isSensitive, reviewPosts, withDisclosures } from './review/review.ts';
 import type { ArticleFile } from './read/articles.ts';
 
 export type Analysis =
@@ -26,15 +27,18 @@ export function analyzeArticle(source: ArticleFile, setup: Setup, options: { cha
   if (front.draft && !options.drafts) return { status: 'draft' };
   const article = extractArticle(file, slug, front, tree);
   const channels = setup.brand.channels.filter((channel) => !options.channels || options.channels.includes(channel));
-  const planned = planCampaign(article, { ...setup.brand, channels });
+  const planned = withDisclosures(planCampaign(article, { ...setup.brand, channels }), setup.rules, setup.brand.disclosureLine);
+  const support = isSensitive(article, setup.rules) ? setup.brand.supportLine : '';
   const captions = new Map<Channel, Caption>();
   const held = new Set<Channel>();
   for (const channel of new Set(planned.map((post) => post.channel))) {
-    const { caption, problems } = composeCaption(article, setup.brand, channel, setup.captionTemplates.get(channel)!);
+    const { caption, problems } = composeCaption(article, setup.brand, channel, setup.captionTemplates.get(channel)!, support);
     for (const problem of problems) report(file, problem.severity, problem.ruleId, problem.reason, problem.position, problem.hint);
     // A caption that cannot fit holds back its channel's posts, not the whole article.
     if (problems.some((problem) => problem.severity === 'error')) held.add(channel);
     captions.set(channel, caption);
   }
-  return { status: 'ok', article, posts: planned.filter((post) => !held.has(post.channel)), captions };
+  const { brand } = setup;
+  const reviewed = reviewPosts(file, article, planned.filter((post) => !held.has(post.channel)), captions, setup.rules, [brand.disclaimer, brand.cta, brand.linkInBio, support]);
+  return { status: 'ok', article, posts: reviewed, captions };
 }

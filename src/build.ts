@@ -8,6 +8,7 @@ import type { ArticleEntry, Manifest, Message } from './model.ts';
 import { listArticles, readArticle, type ArticleFile } from './read/articles.ts';
 import { drawCards, type Progress } from './render/batch.ts';
 import { openCardCache, writeOnly } from './render/cache.ts';
+import { loadApprovals, withApprovals } from './review/approvals.ts';
 import { assembleArticle } from './write/assemble.ts';
 import { finishOutput, mergeManifest, readManifest, writeFiles } from './write/output.ts';
 
@@ -47,7 +48,7 @@ export async function build(input: Partial<BuildOptions> = {}, onProgress?: Prog
     for (const file of assembled.files) written.add(file.path);
     built.push(assembled.entry);
   }
-  const manifest = mergeManifest(await readManifest(options.outDir), built, existing);
+  const manifest = withApprovals(mergeManifest(await readManifest(options.outDir), built, existing), await loadApprovals(options.approvalsFile));
   await finishOutput(options.outDir, manifest, written, new Set(sources.map((source) => source.slug)), existing);
   // Only a build of everything knows which cached cards are no longer used.
   if (options.slugs.length === 0 && !options.channels) await cache.prune();

@@ -4,12 +4,14 @@ import { parseArgs } from 'node:util';
 import { build, check } from './build.ts';
 import type { Channel } from './channels/platforms.ts';
 import { SetupError } from './config/errors.ts';
-import type { BuildOptions } from './config/options.ts';
+import { type BuildOptions, DEFAULT_OPTIONS } from './config/options.ts';
 import { importArticle, localToday } from './import/article.ts';
 import { scaffoldArticle } from './import/scaffold.ts';
 import { formatMessage } from './messages/report.ts';
 import type { ArticleEntry, Message } from './model.ts';
 import { exportCampaign } from './export/run.ts';
+import { approve } from './review/approvals.ts';
+import { readManifest } from './write/output.ts';
 import { startPreview } from './preview/server.ts';
 import { slugify } from './read/slug.ts';
 import { TemplateError } from './render/template.ts';
@@ -27,6 +29,7 @@ Commands:
   check [slug…]          everything but pixels; prints problems
   new "<title>"          scaffold articles/<slug>.md with valid front matter
   import <file>          turn a saved page (.html) or its text (.txt) into articles/<slug>.md
+  approve <slug> [--channel c]  record the posts as approved in approvals.yaml
   preview                local preview with live reload (--port 4173, --host 127.0.0.1)
   export --format <name> scheduler exports from output/manifest.json (buffer, hootsuite,
                          generic, json, ics, bundle) into <out>/exports/ [--start YYYY-MM-DD]
@@ -40,6 +43,7 @@ Options:
   --drafts         include articles marked draft: true
   --force          build: redraw every card; new/import: overwrite an existing article
   --json           print the build report (the manifest) on stdout
+  --approved-only  export: only posts approved as they are now
   -h, --help       this help
 `;
 
@@ -54,6 +58,8 @@ const OPTIONS = {
   json: { type: 'boolean' },
   port: { type: 'string' },
   format: { type: 'string' },
+  channel: { type: 'string' },
+  'approved-only': { type: 'boolean' },
   start: { type: 'string' },
   host: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -88,6 +94,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runPreview(values);
       case 'export':
         return await runExport(values);
+      case 'approve':
+        return await runApprove(rest, values);
       default:
         return usageError(`Unknown command \`${command}\``);
     }
@@ -171,10 +179,21 @@ function progressBar(done: number, total: number): void {
 async function runExport(values: Values): Promise<number> {
   if (!values.format) return usageError('Expected --format, e.g. npm run facet -- export --format buffer');
   if (values.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.start)) return usageError(`Expected a date like 2026-12-01 for --start but received ${JSON.stringify(values.start)}`);
-  const result = await exportCampaign({ outDir: values.out ?? 'output', templatesDir: values.templates ?? 'templates', format: values.format, ...(values.start ? { start: values.start } : {}) });
+  const result = await exportCampaign({
+    outDir: values.out ?? 'output', templatesDir: values.templates ?? 'templates', format: values.format,
+    approvedOnly: values['approved-only'] ?? false, ...(values.start ? { start: values.start } : {}),
+  });
   for (const problem of result.rejected) process.stderr.write(`left out: ${problem}\n`);
   process.stderr.write(`${result.rejected.length === 0 ? '✓' : '✗'} ${result.rows} posts scheduled → ${result.files.join(', ')}\n`);
   return result.rejected.length === 0 ? EXIT.ok : EXIT.failed;
+}
+
+async function runApprove(args: string[], values: Values): Promise<number> {
+  const [slug] = args;
+  if (!slug || args.length > 1) return usageError('Expected one article, e.g. npm run facet -- approve ketamine-therapy-for-migraines [--channel instagram]');
+  const count = await approve(DEFAULT_OPTIONS.approvalsFile, await readManifest(values.out ?? 'output'), slug, values.channel);
+  process.stderr.write(`✓ approved ${count} post${count === 1 ? '' : 's'} of ${slug}${values.channel ? ` on ${values.channel}` : ''} → approvals.yaml\n`);
+  return EXIT.ok;
 }
 
 async function runPreview(values: Values): Promise<number> {

@@ -166,6 +166,8 @@ export interface PostEntry {
   title?: string;
   hashtags: string[];
   link?: string;
+  /** Whether an editor approved exactly this post (`facet approve`). */
+  approval?: 'approved' | 'changed' | 'unapproved';
   /** The caption's length as the platform counts it, its limit and its fold. */
   length: number;
   limit: number;

@@ -25,10 +25,10 @@ export interface CaptionProblem {
  * repeated for each section, the rest close the thread (link and disclaimer go there); every
  * post is numbered n/N.
  */
-export function composeCaption(article: Article, brand: Brand, channel: Channel, template: string): { caption: Caption; problems: CaptionProblem[] } {
+export function composeCaption(article: Article, brand: Brand, channel: Channel, template: string, support = ''): { caption: Caption; problems: CaptionProblem[] } {
   const platform = platformOf(channel)!;
   const blocks = platform.threads ? template.split(THREAD_BREAK) : [template];
-  let parts = captionParts(article, brand, channel, platform);
+  let parts = { ...captionParts(article, brand, channel, platform), support };
   const notes: string[] = [];
   const problems: CaptionProblem[] = [];
   let posts = renderPosts(blocks, parts, platform);
@@ -91,6 +91,7 @@ function viewOf(parts: CaptionParts): Record<string, unknown> {
     handle: parts.handle,
     hashtags: [...parts.hashtags.required, ...parts.hashtags.optional].map((tag) => `#${tag}`).join(' '),
     disclaimer: parts.disclaimer,
+    support: parts.support,
   };
 }
 

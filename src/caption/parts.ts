@@ -26,6 +26,8 @@ export interface CaptionParts {
   /** The article's own `hashtags:` are required; tags and the brand's may be dropped. */
   hashtags: { required: string[]; optional: string[] };
   disclaimer: string;
+  /** The support-resource line, on sensitive topics; never dropped. */
+  support: string;
   cta: string;
   handle: string;
   linkInBio: string;
@@ -46,6 +48,7 @@ export function captionParts(article: Article, brand: Brand, channel: Channel, p
     link: trackedLink(article, brand, channel) ?? '',
     hashtags: { required: tags.filter((tag) => explicit.has(tag.toLowerCase())), optional: tags.filter((tag) => !explicit.has(tag.toLowerCase())) },
     disclaimer: brand.disclaimer,
+    support: '',
     cta: brand.cta,
     handle: brand.handles[channel] ?? '',
     linkInBio: brand.linkInBio,

@@ -31,6 +31,10 @@ export interface Brand {
   cta: string;
   linkInBio: string;
   disclaimer: string;
+  /** Drawn on every card that states a treatment claim. */
+  disclosureLine: string;
+  /** Added to captions of articles on sensitive topics (depression, suicide, self-harm). */
+  supportLine: string;
   channels: Channel[];
   /** Per channel, what its campaign holds; channels left out use DEFAULT_CAMPAIGNS. */
   campaign: Partial<Record<Channel, CampaignEntry[]>>;
@@ -142,6 +146,8 @@ function checkBrand(doc: Document, lines: LineCounter, problems: Problem[], file
     cta: text(['cta']) ?? '',
     linkInBio: text(['link_in_bio']) ?? '',
     disclaimer: text(['disclaimer']) ?? '',
+    disclosureLine: text(['disclosure_line'], false) ?? '',
+    supportLine: text(['support_line'], false) ?? '',
     channels: (channels.length > 0 ? channels : CHANNELS) as Channel[],
     campaign: parseCampaign(doc, problem),
     schedule: parseSchedule(doc, problem),

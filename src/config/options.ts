@@ -21,6 +21,8 @@ export interface BuildOptions {
   force: boolean;
   /** Where drawn cards are kept between builds; safe to delete. Default `.facet-cache`. */
   cacheDir: string;
+  /** Where `facet approve` records approved posts. Default `approvals.yaml`. */
+  approvalsFile: string;
   /** Write `<slug>/contact-sheet.png`. Default true; the preview draws sheets on demand instead. */
   contactSheets: boolean;
 }
@@ -35,6 +37,7 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   force: false,
   cacheDir: '.facet-cache',
   contactSheets: true,
+  approvalsFile: 'approvals.yaml',
 };
 
 const FLAGS = { articlesDir: '--articles', templatesDir: '--templates', outDir: '--out', cacheDir: '--cache' } as const;

@@ -11,6 +11,7 @@ import { fontCoverage } from '../render/glyphs.ts';
 import { brandView, templateNames } from '../render/view.ts';
 import { PLATFORMS } from '../channels/platforms.ts';
 import { CARD_DATA_KEYS } from '../plan/cards.ts';
+import { loadRules, type RulePacks } from '../review/rules.ts';
 import { type Brand, loadBrand } from './brand.ts';
 import { type LoadedFont, loadFonts } from './fonts.ts';
 import { loadCaptionTemplates, loadCardTemplates } from './templates.ts';
@@ -23,6 +24,8 @@ export interface Setup {
   captionTemplates: Map<Channel, string>;
   brandView: Record<string, unknown>;
   coverage: Set<number>;
+  /** Claim, privacy and sensitive-topic rules (templates/rules/). */
+  rules: RulePacks;
   /** Hash of brand view, font files and tool versions: part of every card's cache key. */
   fingerprint: string;
 }
@@ -32,11 +35,12 @@ export async function loadSetup(templatesDir: string): Promise<Setup> {
   const fonts = await loadFonts(brand);
   const view = brandView(brand, fonts);
   const formats = Object.values(PLATFORMS).flatMap((platform) => Object.keys(platform.formats));
-  const [cardTemplates, captionTemplates] = await Promise.all([
+  const [cardTemplates, captionTemplates, rules] = await Promise.all([
     loadCardTemplates(templatesDir, templateNames(view, CARD_DATA_KEYS, formats)),
     loadCaptionTemplates(templatesDir, brand.channels),
+    loadRules(templatesDir),
   ]);
-  return { brand, fonts, cardTemplates, captionTemplates, brandView: view, coverage: fontCoverage(fonts), fingerprint: fingerprintOf(view, fonts) };
+  return { brand, fonts, cardTemplates, captionTemplates, rules, brandView: view, coverage: fontCoverage(fonts), fingerprint: fingerprintOf(view, fonts) };
 }
 
 const require = createRequire(import.meta.url);

@@ -22,6 +22,8 @@ export interface ExportOptions {
   format: string;
   /** First posting day, YYYY-MM-DD. Default: tomorrow in the schedule's time zone. */
   start?: string;
+  /** Only posts approved as they are now (approvals.yaml). Default false. */
+  approvedOnly?: boolean;
 }
 
 export interface ExportResult {
@@ -35,7 +37,8 @@ const BUILT_IN = ['json', 'ics', 'bundle'];
 
 /** Reads output/manifest.json, schedules every post and writes the chosen export. */
 export async function exportCampaign(options: ExportOptions): Promise<ExportResult> {
-  const manifest = await readManifestOrFail(options.outDir);
+  const built = await readManifestOrFail(options.outDir);
+  const manifest = options.approvedOnly ? onlyApproved(built) : built;
   const brand = await loadBrand(options.templatesDir);
   const layouts = await loadLayouts(options.templatesDir);
   if (!layouts.has(options.format) && !BUILT_IN.includes(options.format)) {
@@ -60,6 +63,10 @@ export async function exportCampaign(options: ExportOptions): Promise<ExportResu
     }
   } else await write(`${options.format}.csv`, csvOf(layouts.get(options.format)!, slots, image));
   return { files, rows: slots.length, rejected };
+}
+
+function onlyApproved(manifest: Manifest): Manifest {
+  return { ...manifest, articles: manifest.articles.map((article) => ({ ...article, posts: article.posts.filter((post) => post.approval === 'approved') })) };
 }
 
 async function readManifestOrFail(outDir: string): Promise<Manifest> {

@@ -7,7 +7,7 @@ import { slidePoints } from './points.ts';
 
 /** Every value a card's data can hold; templates may use these names (checked at load). */
 export const CARD_DATA_KEYS = [
-  'title', 'subtitle', 'kicker', 'slide', 'total', 'heading', 'points', 'quote', 'figure', 'counted', 'sentence', 'domain', 'hook', 'handle', 'where',
+  'title', 'subtitle', 'kicker', 'slide', 'total', 'heading', 'points', 'quote', 'figure', 'counted', 'sentence', 'domain', 'hook', 'handle', 'where', 'disclosure',
 ] as const;
 
 /** A card before its channel and format are known. */

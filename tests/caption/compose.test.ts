@@ -68,7 +68,9 @@ describe('captions per channel', () => {
           thread.forEach((post, index) => expect(post.endsWith(`\n\n${index + 1}/${thread.length}`), `${channel} post ${index + 1}`).toBe(true));
           const sections = article.sections.filter((section) => section.depth === 2).length;
           expect(thread.length).toBeGreaterThanOrEqual(sections + 2);
-          expect(thread.slice(-2).join('\n')).toContain('utm_source=' + channel);
+          // The link, then the support line on sensitive topics, then the disclaimer.
+          expect(thread.slice(-3).join('\n')).toContain('utm_source=' + channel);
+          expect(thread.at(-1)).toContain(setup.brand.disclaimer);
         }
       });
 
@@ -109,7 +111,7 @@ describe('fitting', () => {
     const { captions } = analyze('long-intro');
     const x = captions.get('x')!;
     expect(x.warnings.length).toBeGreaterThan(0);
-    expect(x.thread!.at(-1)).toContain('#ChronicPain');
+    expect(x.thread!.find((post) => post.includes('utm_source=x'))).toContain('#ChronicPain');
     expect(x.thread!.join('\n')).toContain('https://example.org/blog/chronic-pain-and-the-brain');
   });
 

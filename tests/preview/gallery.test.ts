@@ -74,8 +74,9 @@ describe('the preview gallery', () => {
 
   it('switches channel and shows X as a numbered thread with its cards', async () => {
     await page.locator('[data-channel="x"]').click();
-    await expect.poll(() => page.locator('.thread-post').count()).toBe(7);
-    expect(await page.locator('.thread-post').first().textContent()).toContain('1/7');
+    // Opening, five sections, link, support line (the article touches on depression), disclaimer.
+    await expect.poll(() => page.locator('.thread-post').count()).toBe(9);
+    expect(await page.locator('.thread-post').first().textContent()).toContain('1/9');
     expect(await page.locator('.thread-post').first().locator('.attached img').count()).toBe(2);
   });
 

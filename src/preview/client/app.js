@@ -13,6 +13,8 @@ const PLATFORM = {
   tiktok: { label: 'TikTok', more: 'more' },
 };
 
+const APPROVAL = { approved: '✓ approved', changed: 'changed since approval', unapproved: 'not approved' };
+
 const ui = { data: undefined, slug: undefined, channel: undefined, slides: new Map(), expanded: new Set(), dismissed: -1 };
 
 function h(tag, attributes = {}, ...children) {
@@ -165,7 +167,8 @@ function frame(article, post, index) {
       h('div', { class: 'who' },
         h('strong', {}, profile.name),
         h('span', { class: 'handle' }, profile.handles[post.channel] ?? '')),
-      h('span', { class: 'kind' }, `${post.kind} · ${post.format}`)),
+      h('span', { class: 'kind' }, `${post.kind} · ${post.format}`),
+      post.approval ? h('span', { class: `approval ${post.approval}`, title: 'npm run facet -- approve <slug> records approvals' }, APPROVAL[post.approval]) : null),
     post.kind === 'thread' ? thread(post, profile) : [carousel(post, key), caption(post, key)],
     h('footer', { class: 'frame-foot' },
       h('span', { class: `length ${post.length > post.limit ? 'over' : 'ok'}`, title: 'length as the platform counts it / its limit' }, `${post.length} / ${post.limit}`),

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { parse, stringify } from 'yaml';
+import { SetupError } from '../config/errors.ts';
+import type { ArticleEntry, Manifest, PostEntry } from '../model.ts';
+import { writeAtomic } from '../write/atomic.ts';
+
+/** approvals.yaml: per article, per post id ("instagram/1-carousel"), the hash that was approved. */
+export type Approvals = Record<string, Record<string, string>>;
+
+export type ApprovalStatus = 'approved' | 'changed' | 'unapproved';
+
+/** What was approved: the words and every image, so any change to either shows. */
+export function postHash(post: PostEntry): string {
+  return createHash('sha256').update(JSON.stringify([post.caption, post.thread ?? null, post.title ?? null, post.images.map((image) => image.hash)])).digest('hex').slice(0, 16);
+}
+
+/** A post's name in approvals.yaml: its channel, place and kind, stable across rebuilds. */
+export function postId(article: ArticleEntry, post: PostEntry): string {
+  const index = article.posts.filter((candidate) => candidate.channel === post.channel).indexOf(post);
+  return `${post.channel}/${index + 1}-${post.kind}`;
+}
+
+export async function loadApprovals(file: string): Promise<Approvals> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return {};
+  }
+  try {
+    const data = parse(text) ?? {};
+    return typeof data === 'object' && !Array.isArray(data) ? (data as Approvals) : {};
+  } catch (error) {
+    throw new SetupError(`Expected YAML in ${file} but could not parse it: ${(error as Error).message.split('\n')[0]}`, 'fix the file by hand or delete it; approvals are recorded again with `facet approve`', { cause: error });
+  }
+}
+
+export function statusOf(approvals: Approvals, article: ArticleEntry, post: PostEntry): ApprovalStatus {
+  const approved = approvals[article.slug]?.[postId(article, post)];
+  if (!approved) return 'unapproved';
+  return approved === postHash(post) ? 'approved' : 'changed';
+}
+
+/** Each post's approval status, as the manifest and the preview show it. */
+export function withApprovals(manifest: Manifest, approvals: Approvals): Manifest {
+  return {
+    ...manifest,
+    articles: manifest.articles.map((article) => ({
+      ...article,
+      posts: article.posts.map((post) => ({ ...post, approval: statusOf(approvals, article, post) })),
+    })),
+  };
+}
+
+/** Records the current hash of an article's posts (or one channel's) and writes the file, sorted for readable diffs. */
+export async function approve(file: string, manifest: Manifest, slug: string, channel?: string): Promise<number> {
+  const article = manifest.articles.find((entry) => entry.slug === slug);
+  if (!article || article.status !== 'ok') throw new SetupError(`Expected a built article named ${slug} in the manifest but found none`, 'run `npm start` first, then approve what you reviewed in the preview');
+  const approvals = await loadApprovals(file);
+  const posts = article.posts.filter((post) => !channel || post.channel === channel);
+  if (posts.length === 0) throw new SetupError(`Expected posts of ${slug}${channel ? ` on ${channel}` : ''} but found none`, 'check the channel name');
+  const recorded = { ...(approvals[slug] ?? {}) };
+  for (const post of posts) recorded[postId(article, post)] = postHash(post);
+  const next: Approvals = { ...approvals, [slug]: Object.fromEntries(Object.entries(recorded).sort(([a], [b]) => a.localeCompare(b))) };
+  const sorted = Object.fromEntries(Object.entries(next).sort(([a], [b]) => a.localeCompare(b)));
+  await writeAtomic(file, `# Approved posts: article → post → content hash (words and images). Written by \`facet approve\`.\n${stringify(sorted)}`);
+  return posts.length;
+}

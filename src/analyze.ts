@@ -20,6 +20,19 @@ export type Analysis =
  * messages on the article's file; an error in them makes the analysis `failed`.
  */
 export function analyzeArticle(source: ArticleFile, setup: Setup, options: { channels?: Channel[] | undefined; drafts: boolean }): Analysis {
+  if (hasErrors(source.file)) return { status: 'failed', title: source.slug };
+  try {
+    return analyzeText(source, setup, options);
+  } catch (error) {
+    // Whatever a hostile file does to a parser, it fails this article only.
+    const deep = error instanceof RangeError;
+    report(source.file, 'error', 'article-unreadable', deep ? 'Unexpected nesting too deep to read, expected ordinary Markdown' : `Unexpected failure reading the article: ${(error as Error).message}`,
+      { line: 1, column: 1 }, deep ? 'flatten the nested quotes or lists' : 'this is a bug in facet; please report it with the article');
+    return { status: 'failed', title: source.slug };
+  }
+}
+
+function analyzeText(source: ArticleFile, setup: Setup, options: { channels?: Channel[] | undefined; drafts: boolean }): Analysis {
   const { file, slug } = source;
   const { tree, yaml } = parseMarkdown(file);
   const front = parseFrontMatter(file, yaml, CHANNELS);

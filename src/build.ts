@@ -10,6 +10,7 @@ import { drawCards, type Progress } from './render/batch.ts';
 import { openCardCache, writeOnly } from './render/cache.ts';
 import { loadApprovals, withApprovals } from './review/approvals.ts';
 import { assembleArticle } from './write/assemble.ts';
+import { lockOutput } from './write/lock.ts';
 import { finishOutput, mergeManifest, readManifest, writeFiles } from './write/output.ts';
 
 export interface BuildResult {
@@ -30,6 +31,15 @@ export interface BuildResult {
 export async function build(input: Partial<BuildOptions> = {}, onProgress?: Progress): Promise<BuildResult> {
   const options = resolveOptions(input);
   const setup = await loadSetup(options.templatesDir);
+  const unlock = await lockOutput(options.outDir);
+  try {
+    return await buildLocked(options, setup, onProgress);
+  } finally {
+    await unlock();
+  }
+}
+
+async function buildLocked(options: BuildOptions, setup: Setup, onProgress?: Progress): Promise<BuildResult> {
   const { sources, existing } = await readSources(options);
   const analyses = sources.map((source) => ({ source, analysis: analyzeArticle(source, setup, options) }));
   const context = renderContextOf(setup);

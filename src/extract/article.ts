@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { report } from '../messages/report.ts';
@@ -11,6 +12,7 @@ import { statsOf } from './stats.ts';
 export function extractArticle(file: VFile, slug: string, front: FrontMatter, tree: Root): Article {
   const { intro, sections } = outlineOf(tree);
   const quotes = quotesOf(tree, { pinned: front.quotes, exclude: front.exclude, locate: locator(file) });
+  checkImages(file, tree);
   if (sections.length === 0) {
     report(file, 'warning', 'no-sections', 'Unexpected article without `##` headings, expected at least one section',
       { line: 1, column: 1 }, 'add `## Heading` lines; each section becomes a carousel slide');
@@ -46,4 +48,16 @@ function locator(file: VFile): (text: string) => Position {
     const point = place.toPoint(Math.max(0, source.indexOf(text)));
     return { line: point?.line ?? 1, column: point?.column ?? 1 };
   };
+}
+
+/** Images are never fetched or copied: a remote or out-of-folder one is only worth a warning. */
+function checkImages(file: VFile, tree: Root): void {
+  visit(tree, 'image', (node) => {
+    const place = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+    if (/^[a-z][a-z0-9+.-]*:/i.test(node.url)) {
+      report(file, 'warning', 'image-remote', `Unexpected remote image ${node.url}, expected a file beside the article`, place, 'facet never downloads anything; save the image into articles/assets/');
+    } else if (node.url.startsWith('/') || node.url.split('/').includes('..')) {
+      report(file, 'warning', 'image-path', `Unexpected image path ${node.url}, expected a path inside articles/`, place, 'keep images in articles/assets/ and link them as assets/name.jpg');
+    }
+  });
 }

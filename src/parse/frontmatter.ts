@@ -34,6 +34,11 @@ export function parseFrontMatter(
   block: YamlBlock | undefined,
   knownChannels: readonly string[],
 ): FrontMatter | undefined {
+  if (!block && /^---\r?\n/.test(String(file.value))) {
+    report(file, 'error', 'front-matter-unclosed', 'Unexpected front matter without its closing `---`, expected a `---` line after the last key',
+      { line: 1, column: 1 }, 'add a line holding only --- after the front matter');
+    return undefined;
+  }
   if (!block) {
     report(file, 'error', 'front-matter-missing', 'Unexpected article without front matter, expected a `---` block first',
       { line: 1, column: 1 }, 'start the file with ---, then `title:` and `date:` lines, then ---; `npm run facet -- new "Title"` writes one');
@@ -120,9 +125,9 @@ function checkFields(
     }
   }
   const get = (key: Key) => fields.get(key);
-  const title = requiredText(file, get('title'), 'title', top);
+  const title = withinLength(file, get('title'), requiredText(file, get('title'), 'title', top), MAX_TITLE);
   const date = calendarDate(file, get('date'), top);
-  const subtitle = optionalText(file, get('subtitle'), 'subtitle');
+  const subtitle = withinLength(file, get('subtitle'), optionalText(file, get('subtitle'), 'subtitle'), MAX_SUBTITLE);
   const url = link(file, get('url'));
   const tags = textList(file, get('tags'), 'tags');
   const hashtags = textList(file, get('hashtags'), 'hashtags');
@@ -254,4 +259,14 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length]!;
+}
+
+/** Longer than any headline or standfirst a card can carry. */
+const MAX_TITLE = 200;
+const MAX_SUBTITLE = 400;
+
+function withinLength(file: VFile, field: Field | undefined, text: string | undefined, max: number): string | undefined {
+  if (text === undefined || !field || [...text].length <= max) return text;
+  report(file, 'error', 'front-matter-too-long', `Unexpected \`${field.key}\` of ${[...text].length} characters, expected at most ${max}`, field.valueAt, 'shorten it; the long form belongs in the article body');
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import * as fontkit from 'fontkit';
+import { SetupError } from '../config/errors.ts';
 import type { LoadedFont } from '../config/fonts.ts';
 import { emojiImage } from './emoji.ts';
 
@@ -12,7 +13,12 @@ const INVISIBLE = /[\s\u200b-\u200f\u2060\ufe00-\ufe0f\u{1f3fb}-\u{1f3ff}\u{e002
 export function fontCoverage(fonts: LoadedFont[]): Set<number> {
   const covered = new Set<number>();
   for (const font of fonts) {
-    const parsed = fontkit.create(font.data) as fontkit.Font;
+    let parsed: fontkit.Font;
+    try {
+      parsed = fontkit.create(font.data) as fontkit.Font;
+    } catch (error) {
+      throw new SetupError(`Expected a font file at ${font.file} but could not read it: ${(error as Error).message}`, 'reinstall the font package (npm ci), or choose another in brand.yaml', { cause: error });
+    }
     for (const codePoint of parsed.characterSet) covered.add(codePoint);
   }
   return covered;

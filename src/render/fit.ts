@@ -64,10 +64,32 @@ function findFitBoxes(element: SatoriElement, inherited: Record<string, unknown>
   return childrenOf(element).flatMap((child) => (typeof child === 'string' ? [] : findFitBoxes(child, typography)));
 }
 
+/**
+ * Box sizes by layout: a fit box's size never depends on its own text (it is sized by the
+ * card), so cards alike but for their fitted words (every quote card of a format, say) share one.
+ */
+const layouts = new Map<string, Map<string, { width: number; height: number }>>();
+
 /** Lays the card out once with every box at its minimum size and reads each box's size. */
 async function boxSizes(root: SatoriElement, boxes: FitBox[], options: MeasureOptions): Promise<Map<string, { width: number; height: number }>> {
-  const sizes = new Map<string, { width: number; height: number }>();
   const atMinimum = withFontSizes(root, new Map(boxes.map((box) => [box.element, box.min])));
+  const key = JSON.stringify([fontSetId(options.fonts), options.width, options.height, withoutFitText(atMinimum)]);
+  const known = layouts.get(key);
+  if (known) return known;
+  const sizes = await layOut(atMinimum, options);
+  if (layouts.size >= MAX_MEASURED) layouts.clear();
+  layouts.set(key, sizes);
+  return sizes;
+}
+
+function withoutFitText(element: SatoriElement): SatoriElement {
+  if (typeof element.props['data-fit'] === 'string') return { type: element.type, props: { ...element.props, children: undefined } };
+  const children = childrenOf(element).map((child) => (typeof child === 'string' ? child : withoutFitText(child)));
+  return { type: element.type, props: { ...element.props, children } };
+}
+
+async function layOut(atMinimum: SatoriElement, options: MeasureOptions): Promise<Map<string, { width: number; height: number }>> {
+  const sizes = new Map<string, { width: number; height: number }>();
   await satori(atMinimum as never, {
     ...options,
     onNodeDetected: (node: SatoriNode) => {

@@ -8,7 +8,7 @@ import { type BuildOptions, DEFAULT_OPTIONS } from './config/options.ts';
 import { importArticle, localToday } from './import/article.ts';
 import { scaffoldArticle } from './import/scaffold.ts';
 import { formatMessage } from './messages/report.ts';
-import type { ArticleEntry, Message } from './model.ts';
+import type { ArticleEntry, Manifest, Message } from './model.ts';
 import { exportCampaign } from './export/run.ts';
 import { approve } from './review/approvals.ts';
 import { readManifest } from './write/output.ts';
@@ -129,6 +129,7 @@ async function runBuild(slugs: string[], values: Values): Promise<number> {
   const images = result.built.reduce((sum, entry) => sum + entry.posts.reduce((count, post) => count + post.images.length, 0), 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const heldNote = held.length > 0 ? ` (${held.length} with posts held back)` : '';
+  printApprovals(result.manifest);
   const ok = failed.length === 0 && held.length === 0;
   process.stderr.write(`${ok ? '✓' : '✗'} ${result.built.length - failed.length} built${heldNote}, ${failed.length} failed · ${images} images (${result.cardsDrawn} drawn) · ${seconds} s → ${values.out ?? 'output'}/\n`);
   return ok ? EXIT.ok : EXIT.failed;
@@ -207,6 +208,14 @@ async function runPreview(values: Values): Promise<number> {
   });
   await preview.close();
   return EXIT.ok;
+}
+
+/** How much of what was built an editor has approved, when anyone has approved anything. */
+function printApprovals(manifest: Manifest): void {
+  const posts = manifest.articles.flatMap((article) => article.posts);
+  const count = (status: string) => posts.filter((post) => post.approval === status).length;
+  if (count('approved') + count('changed') === 0) return;
+  process.stderr.write(`  approvals: ${count('approved')} approved, ${count('changed')} changed since approval, ${count('unapproved')} not approved\n`);
 }
 
 function printMessages(setupWarnings: Message[], entries: ArticleEntry[]): void {

@@ -47,8 +47,8 @@ export function schedule(manifest: Manifest, rules: ScheduleRules, start: string
   for (const article of manifest.articles.filter((entry) => entry.status === 'ok')) {
     const channels = [...new Set(article.posts.map((post) => post.channel))];
     for (const channel of channels) {
-      const posts = article.posts.map((post, position) => ({ post, position })).filter(({ post }) => post.channel === channel);
-      const ordered = posts.map(({ post }, index) => ({ post, index })).sort((a, b) => ORDER[a.post.kind] - ORDER[b.post.kind] || a.index - b.index);
+      const posts = article.posts.filter((post) => post.channel === channel);
+      const ordered = posts.map((post, index) => ({ post, index })).sort((a, b) => ORDER[a.post.kind] - ORDER[b.post.kind] || a.index - b.index);
       const gap = Math.max(1, rules.daysBetween[channel] ?? rules.daysBetween.default ?? 2);
       const windows = rules.windows[channel] ?? rules.windows.default ?? DEFAULT_SCHEDULE.windows.default!;
       let date = start;

@@ -8,7 +8,7 @@ import { fitText, textContent } from './fit.ts';
 import { missingCharacters } from './glyphs.ts';
 import { directGradients } from './svg.ts';
 import { formatView } from './view.ts';
-import { bindTemplate, type CardTemplate, type SatoriElement } from './template.ts';
+import { bindTemplate, type CardTemplate } from './template.ts';
 
 export interface RenderContext {
   fonts: LoadedFont[];
@@ -66,4 +66,3 @@ export function satoriOptions(width: number, fonts: LoadedFont[]): SatoriOptions
   };
 }
 
-export type { SatoriElement };

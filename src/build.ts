@@ -10,6 +10,7 @@ import { drawCards, type Progress } from './render/batch.ts';
 import { openCardCache, writeOnly } from './render/cache.ts';
 import { loadApprovals, withApprovals } from './review/approvals.ts';
 import { assembleArticle } from './write/assemble.ts';
+import { recoverOutput, type Staged } from './write/commit.ts';
 import { lockOutput } from './write/lock.ts';
 import { finishOutput, mergeManifest, readManifest, writeFiles } from './write/output.ts';
 
@@ -24,15 +25,17 @@ export interface BuildResult {
 }
 
 /**
- * read → parse → extract → plan → render → caption → write. Articles are drawn and written
+ * read → parse → extract → plan → render → caption → write. Articles are drawn and staged
  * one after another, so memory holds one article's images, not the whole corpus's; the cache
- * makes a card shared by two articles a single drawing.
+ * makes a card shared by two articles a single drawing. Nothing in output/ changes until the
+ * commit at the end, which a killed build's successor finishes.
  */
 export async function build(input: Partial<BuildOptions> = {}, onProgress?: Progress): Promise<BuildResult> {
   const options = resolveOptions(input);
   const setup = await loadSetup(options.templatesDir);
   const unlock = await lockOutput(options.outDir);
   try {
+    await recoverOutput(options.outDir);
     return await buildLocked(options, setup, onProgress);
   } finally {
     await unlock();
@@ -46,6 +49,7 @@ async function buildLocked(options: BuildOptions, setup: Setup, onProgress?: Pro
   const cache = openCardCache(options.cacheDir);
   const progress = overallProgress(onProgress);
   const written = new Set<string>();
+  const staged: Staged[] = [];
   const built: ArticleEntry[] = [];
   let cardsDrawn = 0;
   for (const { source, analysis } of analyses) {
@@ -54,12 +58,12 @@ async function buildLocked(options: BuildOptions, setup: Setup, onProgress?: Pro
     const drawn = await drawCards(cards, context, options.force ? writeOnly(cache) : cache, progress.article());
     cardsDrawn += drawn.drawn;
     const assembled = await assembleArticle(source, analysis, drawn.cards, context, cache, options.contactSheets);
-    await writeFiles(options.outDir, assembled.files);
+    staged.push(...(await writeFiles(options.outDir, assembled.files)));
     for (const file of assembled.files) written.add(file.path);
     built.push(assembled.entry);
   }
   const manifest = withApprovals(mergeManifest(await readManifest(options.outDir), built, existing), await loadApprovals(options.approvalsFile));
-  await finishOutput(options.outDir, manifest, written, new Set(sources.map((source) => source.slug)), existing);
+  await finishOutput(options.outDir, staged, manifest, written, new Set(sources.map((source) => source.slug)), existing);
   // Only a build of everything knows which cached cards are no longer used.
   if (options.slugs.length === 0 && !options.channels) await cache.prune();
   return { manifest, built, cardsDrawn, warnings: setup.brand.warnings, brand: setup.brand };

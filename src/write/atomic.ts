@@ -3,7 +3,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Temp files start with this, so a crashed build's leftovers can be recognised and removed. */
-const TEMP_PREFIX = '.facet-tmp-';
+export const TEMP_PREFIX = '.facet-tmp-';
 
 /**
  * Writes through a temp file in the same folder and renames it into place: a reader sees the

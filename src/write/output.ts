@@ -1,7 +1,8 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleEntry, Manifest } from '../model.ts';
-import { isTempFile, listFiles, removeEmptyFolders, writeAtomic } from './atomic.ts';
+import { isTempFile, listFiles, removeEmptyFolders } from './atomic.ts';
+import { commitOutput, type Staged, stage } from './commit.ts';
 
 export interface OutputFile {
   /** Relative to the output folder, `/`-separated. */
@@ -11,27 +12,32 @@ export interface OutputFile {
 
 export const MANIFEST = 'manifest.json';
 
-/** Writes one article's files, each atomically. */
-export async function writeFiles(outDir: string, files: OutputFile[]): Promise<void> {
-  for (const file of files) await writeAtomic(path.join(outDir, file.path), file.data);
+/** Stages one article's files under temp names; nothing is visible until finishOutput. */
+export async function writeFiles(outDir: string, files: OutputFile[]): Promise<Staged[]> {
+  const staged: Staged[] = [];
+  for (const file of files) {
+    const entry = await stage(outDir, file.path, file.data);
+    if (entry) staged.push(entry);
+  }
+  return staged;
 }
 
 /** Folders in output/ that are not articles': exports, kept across builds. */
 const RESERVED = new Set(['exports']);
 
 /**
- * After every article's files: the manifest, then what no longer belongs goes: files of
- * rebuilt articles that were not written again, every file of deleted articles, and temp
- * files a crashed build left behind.
+ * Commits the build: every staged file and the manifest at once, and what no longer belongs
+ * goes with them: files of rebuilt articles that were not written again and every file of
+ * deleted articles.
  */
-export async function finishOutput(outDir: string, manifest: Manifest, written: ReadonlySet<string>, rebuilt: ReadonlySet<string>, existing: ReadonlySet<string>): Promise<void> {
-  await writeAtomic(path.join(outDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const file of await listFiles(outDir)) {
+export async function finishOutput(outDir: string, staged: Staged[], manifest: Manifest, written: ReadonlySet<string>, rebuilt: ReadonlySet<string>, existing: ReadonlySet<string>): Promise<void> {
+  const manifestFile = await stage(outDir, MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
+  const stale = (await listFiles(outDir)).filter((file) => {
     const slug = file.includes('/') ? file.slice(0, file.indexOf('/')) : undefined;
     const ownedByArticle = slug !== undefined && !RESERVED.has(slug);
-    const stale = isTempFile(file) || (ownedByArticle && ((rebuilt.has(slug) && !written.has(file)) || !existing.has(slug)));
-    if (stale) await rm(path.join(outDir, file), { force: true });
-  }
+    return !isTempFile(file) && ownedByArticle && ((rebuilt.has(slug) && !written.has(file)) || !existing.has(slug));
+  });
+  await commitOutput(outDir, manifestFile ? [...staged, manifestFile] : staged, stale);
   await removeEmptyFolders(outDir);
 }
 

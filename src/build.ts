@@ -3,7 +3,7 @@ import type { Brand } from './config/brand.ts';
 import { SetupError } from './config/errors.ts';
 import { type BuildOptions, resolveOptions } from './config/options.ts';
 import { loadSetup, renderContextOf, type Setup } from './config/setup.ts';
-import { messagesOf } from './messages/report.ts';
+import { messagesOf, report } from './messages/report.ts';
 import type { ArticleEntry, Manifest, Message } from './model.ts';
 import { listArticles, readArticle, type ArticleFile } from './read/articles.ts';
 import { drawCards, type Progress } from './render/batch.ts';
@@ -55,9 +55,14 @@ async function buildLocked(options: BuildOptions, setup: Setup, onProgress?: Pro
   for (const { source, analysis } of analyses) {
     if (analysis.status === 'draft') continue;
     const cards = analysis.status === 'ok' ? analysis.posts.flatMap((post) => post.images.map((image) => image.card)) : [];
-    const drawn = await drawCards(cards, context, options.force ? writeOnly(cache) : cache, progress.article());
+    const drawn = await drawCards(cards, context, options.force ? writeOnly(cache) : cache, progress.article(), Date.now() + options.articleBudgetMs);
     cardsDrawn += drawn.drawn;
-    const assembled = await assembleArticle(source, analysis, drawn.cards, context, cache, options.contactSheets);
+    if (drawn.timedOut) {
+      report(source.file, 'error', 'article-timeout', `Unexpected drawing time over ${options.articleBudgetMs / 1000} s, expected one article to draw within it`, { line: 1, column: 1 },
+        'shorten the article or its number of channels; the cards drawn so far are cached for the next build');
+    }
+    const outcome = drawn.timedOut && analysis.status === 'ok' ? { status: 'failed' as const, title: analysis.article.title } : analysis;
+    const assembled = await assembleArticle(source, outcome, drawn.cards, context, cache, options.contactSheets);
     staged.push(...(await writeFiles(options.outDir, assembled.files)));
     for (const file of assembled.files) written.add(file.path);
     built.push(assembled.entry);

@@ -21,6 +21,8 @@ export interface BuildOptions {
   force: boolean;
   /** Where drawn cards are kept between builds; safe to delete. Default `.facet-cache`. */
   cacheDir: string;
+  /** Drawing one article's cards may take this long before the article fails (checked between cards). Default 120 s. */
+  articleBudgetMs: number;
   /** Where `facet approve` records approved posts. Default `approvals.yaml`. */
   approvalsFile: string;
   /** Write `<slug>/contact-sheet.png`. Default true; the preview draws sheets on demand instead. */
@@ -38,6 +40,7 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   cacheDir: '.facet-cache',
   contactSheets: true,
   approvalsFile: 'approvals.yaml',
+  articleBudgetMs: 120_000,
 };
 
 const FLAGS = { articlesDir: '--articles', templatesDir: '--templates', outDir: '--out', cacheDir: '--cache' } as const;

@@ -28,10 +28,12 @@ export interface DrawnCards {
   cards: Map<string, RenderedCard>;
   /** How many were drawn now; the rest came from the cache. */
   drawn: number;
+  /** The deadline passed before every card was drawn. */
+  timedOut: boolean;
 }
 
 /** Draws each distinct card once, however many posts and channels share it, unless the cache has it. */
-export async function drawCards(cards: CardSpec[], context: RenderContext, cache: CardCache, onProgress?: Progress): Promise<DrawnCards> {
+export async function drawCards(cards: CardSpec[], context: RenderContext, cache: CardCache, onProgress?: Progress, deadline = Number.POSITIVE_INFINITY): Promise<DrawnCards> {
   const unique = new Map<string, CardSpec>();
   for (const card of cards) unique.set(cardKey(card, context), card);
   const results = new Map<string, RenderedCard>();
@@ -42,8 +44,13 @@ export async function drawCards(cards: CardSpec[], context: RenderContext, cache
     else queue.push([key, card]);
   }
   const toDraw = queue.length;
+  let timedOut = false;
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
+      if (Date.now() > deadline) {
+        timedOut = true;
+        return;
+      }
       const [key, card] = next;
       const drawn = await drawOrExplain(card, context);
       results.set(key, drawn);
@@ -52,7 +59,7 @@ export async function drawCards(cards: CardSpec[], context: RenderContext, cache
     }
   };
   await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, queue.length) }, worker));
-  return { cards: results, drawn: toDraw };
+  return { cards: results, drawn: toDraw, timedOut };
 }
 
 async function drawOrExplain(card: CardSpec, context: RenderContext): Promise<RenderedCard> {

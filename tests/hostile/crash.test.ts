@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -66,16 +66,20 @@ describe('a build killed at any moment', () => {
     const article = path.join(project.articles, 'ketamine-therapy-for-migraines.md');
     const original = readFileSync(article, 'utf8');
     let killed = 0;
+    let committing = 0;
     for (let round = 0; round < KILLS; round++) {
       writeFileSync(article, original.replace('Migraines affect 17% of women.', `Migraines affect 17% of women (round ${round}).`));
       const outcome = await buildAndKill(project, Math.floor(duration * (0.1 + next() * 0.85)));
       if (outcome === 'killed') killed += 1;
       await everyFileWhole(project.out);
+      // Killed before its commit began, a build leaves the previous output exactly as it was.
+      if (!existsSync(path.join(project.out, '.facet-commit.json'))) await manifestMatches(project.out);
+      else committing += 1;
       await recoverOutput(project.out);
       await manifestMatches(project.out);
       expect((await listFiles(project.out)).filter((file) => file.includes('.facet-tmp-')), `seed ${seed}, round ${round}`).toEqual([]);
     }
-    console.log(`crash test: ${killed} of ${KILLS} builds killed mid-way (a build took ${duration} ms; seed ${seed})`);
+    console.log(`crash test: ${killed} of ${KILLS} builds killed mid-way, ${committing} during a commit (a build took ${duration} ms; seed ${seed})`);
     expect(killed).toBeGreaterThanOrEqual(KILLS / 2);
   }, 600_000);
 });

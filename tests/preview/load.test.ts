@@ -87,17 +87,18 @@ describe('the preview under load', () => {
   it('ends 100 saves a second for 10 s in one correct build, equal to a clean one', async () => {
     const file = path.join(project.articles, 'ketamine-therapy-for-migraines.md');
     const original = readFileSync(file, 'utf8');
-    const until = Date.now() + 10_000;
+    const started = Date.now();
     let saves = 0;
-    while (Date.now() < until) {
+    while (Date.now() < started + 10_000) {
       writeFileSync(file, original.replace('Migraines affect 17% of women.', `Migraines affect 17% of women (${saves}).`));
       saves += 1;
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      // On a 10 ms grid, so the rate stays at 100 a second however long a write takes.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + saves * 10 - Date.now())));
     }
     writeFileSync(file, original.replace('Migraines affect 17% of women.', 'Migraines affect 17% of women (final).'));
     await new Promise((resolve) => setTimeout(resolve, 300));
     await preview.session.idle();
-    expect(saves).toBeGreaterThan(500);
+    expect(saves).toBeGreaterThanOrEqual(950);
     const clean = path.join(project.dir, 'clean');
     await build({ articlesDir: project.articles, templatesDir: project.templates, outDir: clean, cacheDir: path.join(project.dir, 'clean-cache'), channels: ['x'], contactSheets: false });
     const slug = 'ketamine-therapy-for-migraines';

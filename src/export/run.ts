@@ -46,8 +46,9 @@ export async function exportCampaign(options: ExportOptions): Promise<ExportResu
   }
   const start = options.start ?? addDays(todayIn(brand.schedule.timezone), 1);
   const all = schedule(manifest, brand.schedule, start);
-  const rejected = all.map(limitProblem).filter((problem): problem is string => problem !== undefined);
-  const slots = all.filter((slot) => limitProblem(slot) === undefined);
+  const checked = all.map((slot) => ({ slot, problem: limitProblem(slot) }));
+  const rejected = checked.flatMap(({ problem }) => (problem ? [problem] : []));
+  const slots = checked.flatMap(({ slot, problem }) => (problem ? [] : [slot]));
   const image = (imagePath: string) => (brand.imageBaseUrl ? new URL(imagePath, brand.imageBaseUrl.replace(/\/?$/, '/')).href : imagePath);
   const dir = path.join(options.outDir, 'exports');
   const files: string[] = [];

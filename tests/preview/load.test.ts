@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import type { Manifest } from '../../src/model.ts';
-import { type Preview, startPreview } from '../../src/preview/server.ts';
+import type { Preview } from '../../src/preview/server.ts';
+import { previewOf } from '../helpers/preview.ts';
 import { listFiles } from '../../src/write/atomic.ts';
 import { tempProject, type TempProject } from '../helpers/project.ts';
 
@@ -14,8 +15,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: 600 });
 
 beforeAll(async () => {
   project = tempProject();
-  preview = await startPreview({ port: 0, articlesDir: project.articles, templatesDir: project.templates, outDir: project.out, cacheDir: project.cache, channels: ['x'] });
-  await preview.session.idle();
+  preview = await previewOf(project, ['x']);
 }, 120_000);
 
 afterAll(async () => {

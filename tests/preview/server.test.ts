@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Preview, startPreview } from '../../src/preview/server.ts';
+import type { Preview } from '../../src/preview/server.ts';
+import { previewOf } from '../helpers/preview.ts';
 import { tempProject, type TempProject } from '../helpers/project.ts';
 
 let project: TempProject;
@@ -10,8 +11,7 @@ let preview: Preview;
 
 beforeAll(async () => {
   project = tempProject();
-  preview = await startPreview({ port: 0, articlesDir: project.articles, templatesDir: project.templates, outDir: project.out, cacheDir: project.cache, channels: ['x'] });
-  await preview.session.idle();
+  preview = await previewOf(project, ['x']);
 }, 120_000);
 
 afterAll(async () => {

@@ -3,15 +3,14 @@ import satori from 'satori';
 import sharp from 'sharp';
 import type { LoadedFont } from '../src/config/fonts.ts';
 import type { CardSpec } from '../src/model.ts';
-import type { RenderContext } from '../src/render/card.ts';
-import { fitText } from '../src/render/fit.ts';
-import { directGradients } from '../src/render/svg.ts';
+import { encodeCard, layOutCard, RESVG_OPTIONS, satoriOptions, type RenderContext } from '../src/render/card.ts';
 import { bindTemplate, type SatoriElement } from '../src/render/template.ts';
 import { formatView } from '../src/render/view.ts';
 
 /** The card as facet lays it out (bound and fitted), for the other pipelines to draw the same thing. */
 export interface PreparedCard {
   spec: CardSpec;
+  /** The bound template with the fitted font sizes, for satori (naive) and Chromium. */
   element: SatoriElement;
   svg: string;
 }
@@ -19,33 +18,36 @@ export interface PreparedCard {
 export async function prepare(cards: CardSpec[], context: RenderContext): Promise<PreparedCard[]> {
   const prepared: PreparedCard[] = [];
   for (const spec of cards) {
-    const template = context.templates.get(spec.template)!;
-    const bound = bindTemplate(template, { ...context.brandView, ...formatView(spec.format, spec.width, spec.height), ...spec.data });
-    const options = { width: spec.width, height: spec.height, fonts: context.fonts };
-    const { element } = await fitText(bound, options);
-    const svg = directGradients(await satori(element as never, options));
-    prepared.push({ spec, element, svg });
+    const { svg, fontSizes } = await layOutCard(spec, context);
+    const bound = bindTemplate(context.templates.get(spec.template)!, { ...context.brandView, ...formatView(spec.format, spec.width, spec.height), ...spec.data });
+    prepared.push({ spec, element: withFitSizes(bound, fontSizes), svg });
   }
   return prepared;
+}
+
+function withFitSizes(element: SatoriElement, sizes: Record<string, number>): SatoriElement {
+  const name = element.props['data-fit'];
+  const style = typeof name === 'string' && sizes[name] ? { ...(element.props.style as object), fontSize: sizes[name] } : element.props.style;
+  const { children } = element.props;
+  const mapped = Array.isArray(children)
+    ? children.map((child) => (typeof child === 'string' ? child : withFitSizes(child, sizes)))
+    : children && typeof children !== 'string' ? withFitSizes(children, sizes) : children;
+  return { type: element.type, props: { ...element.props, style, children: mapped } };
 }
 
 /** What most people write: satori, then sharp's own SVG renderer, one card at a time. */
 export async function naive(cards: PreparedCard[], fonts: LoadedFont[]): Promise<void> {
   for (const card of cards) {
-    const svg = await satori(card.element as never, { width: card.spec.width, height: card.spec.height, fonts });
+    const svg = await satori(card.element as never, { ...satoriOptions(card.spec.width, fonts), height: card.spec.height });
     await sharp(Buffer.from(svg)).png().toBuffer();
   }
 }
 
-/** The floor: only drawing (resvg, off the main thread) and encoding (sharp) the finished SVGs, as many in flight as facet. */
+/** The floor: only drawing (resvg, off the main thread) and encoding (sharp, as facet does) the finished SVGs, as many in flight as facet. */
 export async function floor(cards: PreparedCard[], inFlight = 4): Promise<void> {
   const queue = [...cards];
   const worker = async () => {
-    for (let card = queue.shift(); card; card = queue.shift()) {
-      const pixels = await renderAsync(card.svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
-      const image = sharp(pixels.pixels, { raw: { width: pixels.width, height: pixels.height, channels: 4 } }).removeAlpha();
-      await (card.spec.encoding === 'jpeg' ? image.jpeg({ quality: 86, chromaSubsampling: '4:4:4' }) : image.png({ compressionLevel: 6, adaptiveFiltering: false })).toBuffer();
-    }
+    for (let card = queue.shift(); card; card = queue.shift()) await encodeCard(await renderAsync(card.svg, RESVG_OPTIONS), card.spec.encoding);
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
 }

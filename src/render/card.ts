@@ -1,10 +1,10 @@
 import { renderAsync } from '@resvg/resvg-js';
-import satori, { type SatoriOptions } from 'satori';
+import type { SatoriOptions } from 'satori';
 import sharp from 'sharp';
 import type { LoadedFont } from '../config/fonts.ts';
 import type { CardSpec } from '../model.ts';
 import { emojiImage } from './emoji.ts';
-import { fitText, textContent } from './fit.ts';
+import { renderFitted, textContent } from './fit.ts';
 import { missingCharacters } from './glyphs.ts';
 import { directGradients } from './svg.ts';
 import { formatView } from './view.ts';
@@ -34,26 +34,42 @@ export interface RenderedCard {
 // Every card is encoded once: libvips' operation cache only holds memory.
 sharp.cache(false);
 
-const RESVG_OPTIONS = { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } } as const;
+export const RESVG_OPTIONS = { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } } as const;
 
 /** PNG level 6 and JPEG quality 86: measured as the sweet spot of bytes against time. */
 const PNG_OPTIONS = { compressionLevel: 6, adaptiveFiltering: false } as const;
 const JPEG_OPTIONS = { quality: 86, chromaSubsampling: '4:4:4' } as const;
 
-/** template + words → satori SVG → resvg pixels → sharp PNG/JPEG. */
-export async function drawCard(card: CardSpec, context: RenderContext): Promise<RenderedCard> {
+export interface LaidOutCard {
+  /** The card as satori's SVG, gradients painted directly. */
+  svg: string;
+  missing: string[];
+  overflow: string[];
+  fontSizes: Record<string, number>;
+}
+
+/** template + words → fitted satori SVG. */
+export async function layOutCard(card: CardSpec, context: RenderContext): Promise<LaidOutCard> {
   const template = context.templates.get(card.template);
   if (!template) throw new Error(`No card template named ${card.template}`);
-  const options = satoriOptions(card.width, context.fonts);
   const element = bindTemplate(template, { ...context.brandView, ...formatView(card.format, card.width, card.height), ...card.data });
   const missing = missingCharacters(textContent(element), context.coverage);
-  const fitted = await fitText(element, { ...options, height: card.height });
-  const svg = directGradients(await satori(fitted.element as never, { ...options, height: card.height }));
+  const fitted = await renderFitted(element, { ...satoriOptions(card.width, context.fonts), height: card.height });
+  return { svg: directGradients(fitted.svg), missing, overflow: fitted.overflow, fontSizes: fitted.sizes };
+}
+
+/** Fitted SVG → resvg pixels → sharp PNG/JPEG. */
+export async function drawCard(card: CardSpec, context: RenderContext): Promise<RenderedCard> {
+  const { svg, missing, overflow, fontSizes } = await layOutCard(card, context);
   // Drawn on libuv's threads, so satori can lay out the next card on the main thread meanwhile.
-  const rendered = await renderAsync(svg, RESVG_OPTIONS);
+  const data = await encodeCard(await renderAsync(svg, RESVG_OPTIONS), card.encoding);
+  return { data, missing, overflow, fontSizes };
+}
+
+/** Pixels → the file: sharp encodes on its own threads. */
+export function encodeCard(rendered: { pixels: Buffer; width: number; height: number }, encoding: CardSpec['encoding']): Promise<Buffer> {
   const pixels = sharp(rendered.pixels, { raw: { width: rendered.width, height: rendered.height, channels: 4 } }).removeAlpha();
-  const data = card.encoding === 'jpeg' ? await pixels.jpeg(JPEG_OPTIONS).toBuffer() : await pixels.png(PNG_OPTIONS).toBuffer();
-  return { data, missing, overflow: fitted.overflow, fontSizes: fitted.sizes };
+  return encoding === 'jpeg' ? pixels.jpeg(JPEG_OPTIONS).toBuffer() : pixels.png(PNG_OPTIONS).toBuffer();
 }
 
 /** Satori's options for one width: the bundled fonts, and emoji drawn from the emoji set. */

@@ -10,7 +10,8 @@ import type { SatoriChild, SatoriElement } from './template.ts';
  */
 
 export interface FitResult {
-  element: SatoriElement;
+  /** satori's SVG of the card with every fit box at its chosen size. */
+  svg: string;
   /** Text of boxes that overflow even at their minimum size. */
   overflow: string[];
   /** The font size chosen for each box, by its data-fit name. */
@@ -25,6 +26,8 @@ interface FitBox {
   max: number;
 }
 
+type BoxSizes = Map<string, { width: number; height: number }>;
+
 const BOX_STYLE = [
   'display', 'flexDirection', 'flexWrap', 'alignItems', 'justifyContent', 'gap',
   'padding', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
@@ -34,10 +37,43 @@ const INHERITED = ['fontFamily', 'fontWeight', 'fontStyle', 'lineHeight', 'lette
 
 type MeasureOptions = SatoriOptions & { width: number; height: number };
 
-export async function fitText(root: SatoriElement, options: MeasureOptions): Promise<FitResult> {
+/**
+ * Measuring needs satori's layout, not its glyph outlines: without embedded fonts it writes
+ * <text> instead of paths, the same line breaks and heights at about a fifth of the time.
+ */
+const LAYOUT_ONLY = { embedFont: false } as const;
+
+/**
+ * Fits every `data-fit` box and renders the card. A fit box's size never depends on its own
+ * text (the card sizes it), so the sizes seen for a card of the same shape are a guess the
+ * final render confirms: the card is laid out once, and again only when a guess was wrong.
+ */
+export async function renderFitted(root: SatoriElement, options: MeasureOptions): Promise<FitResult> {
   const boxes = findFitBoxes(root, {});
-  if (boxes.length === 0) return { element: root, overflow: [], sizes: {} };
-  const sizes = await boxSizes(root, boxes, options);
+  if (boxes.length === 0) return { svg: await satori(root as never, options), overflow: [], sizes: {} };
+  const shape = shapeKey(root, options);
+  let sizes = shapes.get(shape) ?? (await layOut(withFontSizes(root, new Map(boxes.map((box) => [box.element, box.min]))), options));
+  let rendered: (FitResult & { seen: BoxSizes }) | undefined;
+  // Two renders settle any card whose boxes the card sizes; the bound guards a template whose don't.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const fitted = await chooseSizes(boxes, sizes, options);
+    if (rendered && sameChoice(rendered, fitted)) break;
+    const seen: BoxSizes = new Map();
+    const svg = await satori(withFontSizes(root, fitted.chosen) as never, { ...options, onNodeDetected: collectFitBoxes(seen) });
+    rendered = { svg, overflow: fitted.overflow, sizes: fitted.named, seen };
+    if (sameSizes(seen, sizes)) break;
+    sizes = seen;
+  }
+  remember(shapes, shape, rendered!.seen, MAX_SHAPES);
+  return { svg: rendered!.svg, overflow: rendered!.overflow, sizes: rendered!.sizes };
+}
+
+/** The same sizes and overflow make the same element, so the render already made stands. */
+function sameChoice(rendered: FitResult, fitted: { named: Record<string, number>; overflow: string[] }): boolean {
+  return JSON.stringify([rendered.sizes, rendered.overflow]) === JSON.stringify([fitted.named, fitted.overflow]);
+}
+
+async function chooseSizes(boxes: FitBox[], sizes: BoxSizes, options: MeasureOptions) {
   const overflow: string[] = [];
   const chosen = new Map<SatoriElement, number>();
   const named: Record<string, number> = {};
@@ -49,7 +85,7 @@ export async function fitText(root: SatoriElement, options: MeasureOptions): Pro
     chosen.set(box.element, fontSize ?? box.min);
     named[box.name] = fontSize ?? box.min;
   }
-  return { element: withFontSizes(root, chosen), overflow, sizes: named };
+  return { chosen, overflow, named };
 }
 
 function findFitBoxes(element: SatoriElement, inherited: Record<string, unknown>): FitBox[] {
@@ -65,39 +101,43 @@ function findFitBoxes(element: SatoriElement, inherited: Record<string, unknown>
 }
 
 /**
- * Box sizes by layout: a fit box's size never depends on its own text (it is sized by the
- * card), so cards alike but for their fitted words (every quote card of a format, say) share one.
+ * Fit box sizes by the card's shape: size, fonts and the element tree without its words.
+ * Words outside the fit boxes rarely move them (a kicker that wraps would), which the final
+ * render catches.
  */
-const layouts = new Map<string, Map<string, { width: number; height: number }>>();
+const shapes = new Map<string, BoxSizes>();
+const MAX_SHAPES = 1_000;
 
-/** Lays the card out once with every box at its minimum size and reads each box's size. */
-async function boxSizes(root: SatoriElement, boxes: FitBox[], options: MeasureOptions): Promise<Map<string, { width: number; height: number }>> {
-  const atMinimum = withFontSizes(root, new Map(boxes.map((box) => [box.element, box.min])));
-  const key = JSON.stringify([fontSetId(options.fonts), options.width, options.height, withoutFitText(atMinimum)]);
-  const known = layouts.get(key);
-  if (known) return known;
-  const sizes = await layOut(atMinimum, options);
-  if (layouts.size >= MAX_MEASURED) layouts.clear();
-  layouts.set(key, sizes);
-  return sizes;
+function shapeKey(root: SatoriElement, options: MeasureOptions): string {
+  return JSON.stringify([fontSetId(options.fonts), options.width, options.height, withoutText(root)]);
 }
 
-function withoutFitText(element: SatoriElement): SatoriElement {
-  if (typeof element.props['data-fit'] === 'string') return { type: element.type, props: { ...element.props, children: undefined } };
-  const children = childrenOf(element).map((child) => (typeof child === 'string' ? child : withoutFitText(child)));
+function withoutText(element: SatoriElement): SatoriElement {
+  const children = childrenOf(element).map((child) => (typeof child === 'string' ? '' : withoutText(child)));
   return { type: element.type, props: { ...element.props, children } };
 }
 
-async function layOut(atMinimum: SatoriElement, options: MeasureOptions): Promise<Map<string, { width: number; height: number }>> {
-  const sizes = new Map<string, { width: number; height: number }>();
-  await satori(atMinimum as never, {
-    ...options,
-    onNodeDetected: (node: SatoriNode) => {
-      const name = node.props?.['data-fit'];
-      if (typeof name === 'string' && !sizes.has(name)) sizes.set(name, { width: node.width, height: node.height });
-    },
-  });
+function collectFitBoxes(sizes: BoxSizes): (node: SatoriNode) => void {
+  return (node) => {
+    const name = node.props?.['data-fit'];
+    if (typeof name === 'string' && !sizes.has(name)) sizes.set(name, { width: node.width, height: node.height });
+  };
+}
+
+function sameSizes(a: BoxSizes, b: BoxSizes): boolean {
+  return a.size === b.size && [...a].every(([name, size]) => b.get(name)?.width === size.width && b.get(name)?.height === size.height);
+}
+
+/** Lays the card out without drawing it, every box at its minimum size, and reads each box's size. */
+async function layOut(atMinimum: SatoriElement, options: MeasureOptions): Promise<BoxSizes> {
+  const sizes: BoxSizes = new Map();
+  await satori(atMinimum as never, { ...options, ...LAYOUT_ONLY, onNodeDetected: collectFitBoxes(sizes) });
   return sizes;
+}
+
+function remember<T>(cache: Map<string, T>, key: string, value: T, limit: number): void {
+  if (cache.size >= limit) cache.clear();
+  cache.set(key, value);
 }
 
 /**
@@ -145,8 +185,7 @@ async function measureHeight(box: FitBox, width: number, fontSize: number, optio
   const known = measured.get(key);
   if (known !== undefined) return known;
   const height = await layoutHeight(box, style, width, fontSize, options);
-  if (measured.size >= MAX_MEASURED) measured.clear();
-  measured.set(key, height);
+  remember(measured, key, height, MAX_MEASURED);
   return height;
 }
 
@@ -160,7 +199,7 @@ async function layoutHeight(box: FitBox, style: Record<string, unknown>, width: 
     },
   };
   const { height: _height, onNodeDetected: _onNodeDetected, ...widthOnly } = options;
-  const svg = await satori(probe as never, { ...widthOnly, width });
+  const svg = await satori(probe as never, { ...widthOnly, ...LAYOUT_ONLY, width });
   return Number(/height="([\d.]+)"/.exec(svg)?.[1] ?? Number.POSITIVE_INFINITY);
 }
 

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderContextOf } from '../../src/config/setup.ts';
 import type { CardSpec } from '../../src/model.ts';
 import { drawCard, type RenderContext } from '../../src/render/card.ts';
@@ -45,5 +45,23 @@ describe('text fitting', () => {
     const result = await drawCard(card('quote', { quote: 'Café-au-lait crêpes 🥬 for naïve Zoë 👋🏽 in São Paulo 🇧🇷 with family 👨‍👩‍👧' }), context);
     expect(result.missing).toEqual([]);
     expect(result.overflow).toEqual([]);
+  });
+
+  it('fits a card whose other words move its box as if it were the first of its shape', async () => {
+    // The second card's kicker wraps onto three lines, so the guess from the first is wrong.
+    const words = { heading: 'What the research says', points: [SIXTY_WORDS.slice(0, 150), SIXTY_WORDS.slice(100, 250), SIXTY_WORDS.slice(200, 350)] };
+    const wide = card('section', { ...words, kicker: 'Migraine' }, 'portrait', 1080, 1350);
+    const tall = card('section', { ...words, kicker: Array.from({ length: 8 }, () => 'Chronic migraine').join(' ') }, 'portrait', 1080, 1350);
+    const fresh = async () => {
+      vi.resetModules();
+      return (await import('../../src/render/card.ts')).drawCard;
+    };
+    const alone = await (await fresh())(tall, context);
+    const draw = await fresh();
+    const first = await draw(wide, context);
+    const after = await draw(tall, context);
+    expect(after.fontSizes.points).toBeLessThan(first.fontSizes.points!);
+    expect(after.fontSizes).toEqual(alone.fontSizes);
+    expect(Buffer.compare(after.data, alone.data)).toBe(0);
   });
 });

@@ -1,0 +1,37 @@
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderContextOf } from '../../src/config/setup.ts';
+import { RESVG_OPTIONS, satoriOptions, type RenderContext } from '../../src/render/card.ts';
+import { directGradients } from '../../src/render/svg.ts';
+import { bindTemplate } from '../../src/render/template.ts';
+import { formatView } from '../../src/render/view.ts';
+import { repoSetup } from '../helpers/setup.ts';
+
+let context: RenderContext;
+beforeAll(async () => {
+  context = renderContextOf(await repoSetup());
+});
+
+const WORDS = { title: 'Ketamine for Migraines', kicker: 'Migraine', value: '17%', label: 'of women live with migraine', heading: 'What the research says', quote: 'Relief can come quickly.', url: 'example.org', where: 'link in bio', points: ['One point'] };
+
+async function satoriSvg(template: string, width: number, height: number): Promise<string> {
+  const element = bindTemplate(context.templates.get(template)!, { ...context.brandView, ...formatView('portrait', width, height), ...WORDS });
+  return satori(element as never, { ...satoriOptions(width, context.fonts), height });
+}
+
+describe('the gradient fast path', () => {
+  it.each(['title', 'cta', 'stat', 'link', 'story'])('paints the %s card’s gradient directly, pixel for pixel the same', async (template) => {
+    const original = await satoriSvg(template, 1080, 1350);
+    const direct = directGradients(original);
+    expect(original).toContain('<pattern ');
+    expect(direct).not.toContain('<pattern ');
+    const draw = (svg: string) => new Resvg(svg, RESVG_OPTIONS).render().pixels;
+    expect(Buffer.compare(draw(direct), draw(original))).toBe(0);
+  });
+
+  it('leaves a pattern alone when it fills a shape of another size', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><pattern id="p" x="0" y="0" width="1" height="1" patternUnits="objectBoundingBox"><linearGradient id="g"><stop offset="0" stop-color="#000"/></linearGradient><rect x="0" y="0" width="20" height="20" fill="url(#g)"/></pattern><rect x="0" y="0" width="10" height="20" fill="url(#p)"/></svg>';
+    expect(directGradients(svg)).toBe(svg);
+  });
+});

@@ -3,7 +3,8 @@ import satori from 'satori';
 import sharp from 'sharp';
 import type { LoadedFont } from '../src/config/fonts.ts';
 import type { CardSpec } from '../src/model.ts';
-import { encodeCard, layOutCard, RESVG_OPTIONS, satoriOptions, type RenderContext } from '../src/render/card.ts';
+import { layOutCard, satoriOptions, type RenderContext } from '../src/render/card.ts';
+import { encodeCard, RESVG_OPTIONS } from '../src/render/encode.ts';
 import { bindTemplate, type SatoriElement } from '../src/render/template.ts';
 import { formatView } from '../src/render/view.ts';
 

@@ -2,6 +2,7 @@
 // Measures, in one run and on the same cards: facet's cold build, the naive satori → sharp
 // pipeline, headless Chromium screenshots, the floor (drawing and encoding only), a no-op
 // rebuild, a rebuild after editing one article, peak memory, and optionally 100 articles.
+import '../src/render/native-memory.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -1,3 +1,4 @@
+import './render/native-memory.ts';
 import { type Analysis, analyzeArticle } from './analyze.ts';
 import type { Brand } from './config/brand.ts';
 import { SetupError } from './config/errors.ts';

@@ -1,3 +1,4 @@
+import './render/native-memory.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { CardSpec } from '../model.ts';
 import { SetupError } from '../config/errors.ts';
-import type { CardCache } from './cache.ts';
+import { type CardCache, storeFile } from './cache.ts';
+import { thumbnailKey } from './contact-sheet.ts';
 import { drawCard, type RenderContext, type RenderedCard } from './card.ts';
 
 /**
@@ -40,6 +41,7 @@ export async function drawCards(cards: CardSpec[], context: RenderContext, cache
   const queue: [string, CardSpec][] = [];
   for (const [key, card] of unique) {
     const cached = await cache.get(key);
+    if (cached) cache.keep(thumbnailKey(cached.hash));
     if (cached) results.set(key, cached);
     else queue.push([key, card]);
   }
@@ -55,6 +57,7 @@ export async function drawCards(cards: CardSpec[], context: RenderContext, cache
       const drawn = await drawOrExplain(card, context);
       results.set(key, drawn);
       await cache.set(key, drawn);
+      if (drawn.thumbnail) await storeFile(cache, thumbnailKey(drawn.hash), drawn.thumbnail);
       onProgress?.(toDraw - queue.length, toDraw);
     }
   };

@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomic } from '../write/atomic.ts';
 import type { RenderedCard } from './card.ts';
+import { contentHash } from './content-hash.ts';
 
 /**
  * Drawn cards on disk, keyed by a hash of everything that shapes them (cardKey). An entry is
@@ -11,11 +12,13 @@ import type { RenderedCard } from './card.ts';
 export interface CardCache {
   get(key: string): Promise<RenderedCard | undefined>;
   set(key: string, card: RenderedCard): Promise<void>;
+  /** Counts an entry as used without reading it, so prune keeps it. */
+  keep(key: string): void;
   /** Removes entries not read or written since the cache was opened (after a full build). */
   prune(): Promise<number>;
 }
 
-type Notes = Omit<RenderedCard, 'data'>;
+type Notes = Omit<RenderedCard, 'data' | 'thumbnail'>;
 
 export function openCardCache(dir: string): CardCache {
   const cards = path.join(dir, 'cards');
@@ -33,11 +36,14 @@ export function openCardCache(dir: string): CardCache {
     },
     async set(key, card) {
       used.add(key);
-      const { data, ...notes } = card;
+      const { data, thumbnail: _thumbnail, ...notes } = card;
       await mkdir(cards, { recursive: true });
       // The image first: an entry counts only once its JSON exists.
       await writeAtomic(file(key, 'img'), data);
       await writeAtomic(file(key, 'json'), JSON.stringify(notes));
+    },
+    keep(key) {
+      used.add(key);
     },
     async prune() {
       let removed = 0;
@@ -62,6 +68,11 @@ export async function cachedFile(cache: CardCache, key: string, make: () => Prom
   const cached = await cache.get(key);
   if (cached) return cached.data;
   const data = await make();
-  await cache.set(key, { data, missing: [], overflow: [], fontSizes: {} });
+  await storeFile(cache, key, data);
   return data;
+}
+
+/** A file that is not a card (thumbnail, sheet, PDF), kept under its own key. */
+export function storeFile(cache: CardCache, key: string, data: Buffer): Promise<void> {
+  return cache.set(key, { data, hash: contentHash(data), missing: [], overflow: [], fontSizes: {} });
 }

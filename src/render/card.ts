@@ -1,9 +1,11 @@
 import { renderAsync } from '@resvg/resvg-js';
 import type { SatoriOptions } from 'satori';
-import sharp from 'sharp';
 import type { LoadedFont } from '../config/fonts.ts';
 import type { CardSpec } from '../model.ts';
+import { contentHash } from './content-hash.ts';
+import { thumbnailOf } from './contact-sheet.ts';
 import { emojiImage } from './emoji.ts';
+import { encodeCard, RESVG_OPTIONS } from './encode.ts';
 import { renderFitted, textContent } from './fit.ts';
 import { missingCharacters } from './glyphs.ts';
 import { directGradients } from './svg.ts';
@@ -23,6 +25,10 @@ export interface RenderContext {
 
 export interface RenderedCard {
   data: Buffer;
+  /** contentHash of data. */
+  hash: string;
+  /** The contact sheet's thumbnail, when it was made from the pixels while drawing. */
+  thumbnail?: Buffer;
   /** Characters no bundled font or emoji image could draw, as `U+XXXX "c"`. */
   missing: string[];
   /** Text boxes that could not fit even at their smallest size. */
@@ -30,15 +36,6 @@ export interface RenderedCard {
   /** Font size chosen for each `data-fit` box. */
   fontSizes: Record<string, number>;
 }
-
-// Every card is encoded once: libvips' operation cache only holds memory.
-sharp.cache(false);
-
-export const RESVG_OPTIONS = { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } } as const;
-
-/** PNG level 6 and JPEG quality 86: measured as the sweet spot of bytes against time. */
-const PNG_OPTIONS = { compressionLevel: 6, adaptiveFiltering: false } as const;
-const JPEG_OPTIONS = { quality: 86, chromaSubsampling: '4:4:4' } as const;
 
 export interface LaidOutCard {
   /** The card as satori's SVG, gradients painted directly. */
@@ -62,14 +59,11 @@ export async function layOutCard(card: CardSpec, context: RenderContext): Promis
 export async function drawCard(card: CardSpec, context: RenderContext): Promise<RenderedCard> {
   const { svg, missing, overflow, fontSizes } = await layOutCard(card, context);
   // Drawn on libuv's threads, so satori can lay out the next card on the main thread meanwhile.
-  const data = await encodeCard(await renderAsync(svg, RESVG_OPTIONS), card.encoding);
-  return { data, missing, overflow, fontSizes };
-}
-
-/** Pixels → the file: sharp encodes on its own threads. */
-export function encodeCard(rendered: { pixels: Buffer; width: number; height: number }, encoding: CardSpec['encoding']): Promise<Buffer> {
-  const pixels = sharp(rendered.pixels, { raw: { width: rendered.width, height: rendered.height, channels: 4 } }).removeAlpha();
-  return encoding === 'jpeg' ? pixels.jpeg(JPEG_OPTIONS).toBuffer() : pixels.png(PNG_OPTIONS).toBuffer();
+  const rendered = await renderAsync(svg, RESVG_OPTIONS);
+  const image = { pixels: rendered.pixels, width: rendered.width, height: rendered.height }; // each read of .pixels copies
+  // A JPEG's thumbnail comes from the JPEG, as the sheet would make it, so sheets never depend on the cache.
+  const [data, thumbnail] = await Promise.all([encodeCard(image, card.encoding), card.encoding === 'png' ? thumbnailOf(image.pixels, image.width, image.height) : undefined]);
+  return { data, hash: contentHash(data), missing, overflow, fontSizes, ...(thumbnail ? { thumbnail } : {}) };
 }
 
 /** Satori's options for one width: the bundled fonts, and emoji drawn from the emoji set. */

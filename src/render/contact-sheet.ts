@@ -1,10 +1,11 @@
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
 import sharp from 'sharp';
 import { platformOf } from '../channels/platforms.ts';
 import type { PostEntry } from '../model.ts';
 import { type CardCache, cachedFile } from './cache.ts';
 import type { RenderContext } from './card.ts';
+import { RESVG_OPTIONS } from './encode.ts';
 import type { SatoriElement } from './template.ts';
 
 /** Bump when the sheet's layout changes, so cached sheets are drawn again. */
@@ -17,6 +18,19 @@ const LABEL = 30;
 const HEADER = 120;
 const CHANNEL_HEAD = 64;
 const BACKGROUND = '#EEF0F2';
+
+/** Where an image's thumbnail is kept in the card cache, by the image's content hash. */
+export function thumbnailKey(hash: string): string {
+  return `thumb-${THUMB_HEIGHT}-${hash}`;
+}
+
+/**
+ * A card's thumbnail, made from its pixels while they are at hand: shrinking raw pixels costs
+ * a few milliseconds, decoding the PNG again for the sheet cost five times that.
+ */
+export function thumbnailOf(pixels: Buffer, width: number, height: number): Promise<Buffer> {
+  return sharp(pixels, { raw: { width, height, channels: 4 } }).removeAlpha().resize({ height: THUMB_HEIGHT }).png({ compressionLevel: 6 }).toBuffer();
+}
 
 interface Placed {
   path: string;
@@ -36,12 +50,11 @@ export async function drawContactSheet(title: string, posts: PostEntry[], images
   const { placed, headings, height } = layout(posts);
   const words = await drawWords(title, posts, placed, headings, height, context);
   const thumbs = await Promise.all(placed.map(async (item) => ({
-    input: await cachedFile(cache, `thumb-${THUMB_HEIGHT}-${item.hash}`, () => sharp(images.get(item.path)!).resize({ height: THUMB_HEIGHT }).png({ compressionLevel: 6 }).toBuffer()),
+    input: await cachedFile(cache, thumbnailKey(item.hash), () => sharp(images.get(item.path)!).resize({ height: THUMB_HEIGHT }).png({ compressionLevel: 6 }).toBuffer()),
     left: item.left,
     top: item.top,
   })));
   return sharp(words, { raw: { width: SHEET_WIDTH, height, channels: 4 } })
-    .flatten({ background: BACKGROUND })
     .composite(thumbs)
     .removeAlpha()
     .png({ compressionLevel: 6 })
@@ -72,7 +85,7 @@ function layout(posts: PostEntry[]): { placed: Placed[]; headings: { label: stri
   return { placed, headings, height: top + PAD - GAP };
 }
 
-/** The sheet's words, as RGBA pixels on a transparent page. */
+/** The sheet's words on its background, as RGBA pixels; drawn off the main thread. */
 async function drawWords(title: string, posts: PostEntry[], placed: Placed[], headings: { label: string; top: number }[], height: number, context: RenderContext): Promise<Buffer> {
   const count = posts.reduce((sum, post) => sum + post.images.length, 0);
   const text = (left: number, top: number, style: Record<string, unknown>, words: string, width = SHEET_WIDTH - 2 * PAD): SatoriElement =>
@@ -80,7 +93,7 @@ async function drawWords(title: string, posts: PostEntry[], placed: Placed[], he
   const page: SatoriElement = {
     type: 'div',
     props: {
-      style: { display: 'flex', position: 'relative', width: SHEET_WIDTH, height, fontFamily: (context.brandView.fonts as { body: string }).body },
+      style: { display: 'flex', position: 'relative', width: SHEET_WIDTH, height, backgroundColor: BACKGROUND, fontFamily: (context.brandView.fonts as { body: string }).body },
       children: [
         text(PAD, PAD, { fontSize: 44, fontWeight: 600 }, title),
         text(PAD, PAD + 60, { fontSize: 24, color: '#5B6770' }, `${count} images · ${headings.length} channels`),
@@ -90,5 +103,5 @@ async function drawWords(title: string, posts: PostEntry[], placed: Placed[], he
     },
   };
   const svg = await satori(page as never, { width: SHEET_WIDTH, height, fonts: context.fonts });
-  return Buffer.from(new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().pixels);
+  return (await renderAsync(svg, RESVG_OPTIONS)).pixels;
 }

@@ -38,7 +38,7 @@ export async function assembleArticle(
       files.push({ path: image.path, data: card.data });
       imageData.set(image.path, card.data);
       return [{
-        path: image.path, width: image.card.width, height: image.card.height, bytes: card.data.length, hash: contentHash(card.data), alt: image.card.alt, template: image.card.template,
+        path: image.path, width: image.card.width, height: image.card.height, bytes: card.data.length, hash: card.hash, alt: image.card.alt, template: image.card.template,
         ...(image.threadPost ? { threadPost: image.threadPost } : {}),
       }];
     });
@@ -91,11 +91,6 @@ function checkCard(source: ArticleFile, post: Post, spec: CardSpec, card: Render
       'simplify the template’s background, or use JPEG for this channel; the card was left out');
   }
   return card.overflow.length === 0 && card.missing.length === 0 && card.data.length <= cap;
-}
-
-/** Short content hash: lets the preview reload only images that changed, and approvals spot edits. */
-function contentHash(data: Buffer): string {
-  return createHash('sha256').update(data).digest('hex').slice(0, 16);
 }
 
 /** The contact sheet, drawn again only when an image, the layout or the title changed. */

@@ -14,6 +14,7 @@ import { assembleArticle } from './write/assemble.ts';
 import { recoverOutput, type Staged } from './write/commit.ts';
 import { lockOutput } from './write/lock.ts';
 import { finishOutput, mergeManifest, readManifest, writeFiles } from './write/output.ts';
+import { type ArticleRecord, articleKey, type BuildRecord, fileStamps, inputsKey, isUpToDate, readRecord, recordingCache, writeRecord } from './write/record.ts';
 
 export interface BuildResult {
   manifest: Manifest;
@@ -45,34 +46,61 @@ export async function build(input: Partial<BuildOptions> = {}, onProgress?: Prog
 
 async function buildLocked(options: BuildOptions, setup: Setup, onProgress?: Progress): Promise<BuildResult> {
   const { sources, existing } = await readSources(options);
-  const analyses = sources.map((source) => ({ source, analysis: analyzeArticle(source, setup, options) }));
   const context = renderContextOf(setup);
   const cache = openCardCache(options.cacheDir);
   const progress = overallProgress(onProgress);
+  const previous = await readRecord(options);
+  const inputs = await inputsKey(options, setup.fingerprint);
+  const articles: Record<string, ArticleRecord> = {};
   const written = new Set<string>();
   const staged: Staged[] = [];
   const built: ArticleEntry[] = [];
+  const fresh: { slug: string; key: string; entry: ArticleEntry; files: string[]; cacheKeys: Set<string> }[] = [];
   let cardsDrawn = 0;
-  for (const { source, analysis } of analyses) {
+  for (const source of sources) {
+    const key = articleKey(source, inputs);
+    const record = previous.articles[source.slug];
+    if (record && (await isUpToDate(options.outDir, record, key))) {
+      for (const file of Object.keys(record.files)) written.add(file);
+      for (const cacheKey of record.cacheKeys) cache.keep(cacheKey);
+      built.push(record.entry);
+      articles[source.slug] = record;
+      continue;
+    }
+    const analysis = analyzeArticle(source, setup, options);
     if (analysis.status === 'draft') continue;
+    const cacheKeys = new Set<string>();
+    const articleCache = recordingCache(options.force ? writeOnly(cache) : cache, cacheKeys);
     const cards = analysis.status === 'ok' ? analysis.posts.flatMap((post) => post.images.map((image) => image.card)) : [];
-    const drawn = await drawCards(cards, context, options.force ? writeOnly(cache) : cache, progress.article(), Date.now() + options.articleBudgetMs);
+    const drawn = await drawCards(cards, context, articleCache, progress.article(), Date.now() + options.articleBudgetMs);
     cardsDrawn += drawn.drawn;
     if (drawn.timedOut) {
       report(source.file, 'error', 'article-timeout', `Unexpected drawing time over ${options.articleBudgetMs / 1000} s, expected one article to draw within it`, { line: 1, column: 1 },
         'shorten the article or its number of channels; the cards drawn so far are cached for the next build');
     }
     const outcome = drawn.timedOut && analysis.status === 'ok' ? { status: 'failed' as const, title: analysis.article.title } : analysis;
-    const assembled = await assembleArticle(source, outcome, drawn.cards, context, cache, options.contactSheets);
+    const assembled = await assembleArticle(source, outcome, drawn.cards, context, articleCache, options.contactSheets);
     staged.push(...(await writeFiles(options.outDir, assembled.files)));
     for (const file of assembled.files) written.add(file.path);
     built.push(assembled.entry);
+    // A timed-out article depends on the clock, not only its inputs: it is never up to date.
+    if (!drawn.timedOut) fresh.push({ slug: source.slug, key, entry: assembled.entry, files: assembled.files.map((file) => file.path), cacheKeys });
   }
   const manifest = withApprovals(mergeManifest(await readManifest(options.outDir), built, existing), await loadApprovals(options.approvalsFile));
   await finishOutput(options.outDir, staged, manifest, written, new Set(sources.map((source) => source.slug)), existing);
+  for (const article of fresh) {
+    articles[article.slug] = { key: article.key, entry: article.entry, files: await fileStamps(options.outDir, article.files), cacheKeys: [...article.cacheKeys] };
+  }
+  await writeRecord(options, { outDir: previous.outDir, articles: { ...keptRecords(previous, sources, existing), ...articles } });
   // Only a build of everything knows which cached cards are no longer used.
   if (options.slugs.length === 0 && !options.channels) await cache.prune();
   return { manifest, built, cardsDrawn, warnings: setup.brand.warnings, brand: setup.brand };
+}
+
+/** Records of articles this build did not look at (a partial build), while their source exists. */
+function keptRecords(previous: BuildRecord, sources: ArticleFile[], existing: ReadonlySet<string>): Record<string, ArticleRecord> {
+  const looked = new Set(sources.map((source) => source.slug));
+  return Object.fromEntries(Object.entries(previous.articles).filter(([slug]) => existing.has(slug) && !looked.has(slug)));
 }
 
 /** One progress count over all articles, from each article's own. */

@@ -64,6 +64,10 @@ describe('incremental builds', () => {
         expect(result.cardsDrawn, `seed ${seed}: ${edit.name}`).toBe(new Set(quotes.map((image) => image.hash)).size);
       }
     }
+    // Same size, new bytes: the next build must notice a file is not what it wrote, and mend it.
+    change(path.join(project.out, 'ketamine-therapy-for-migraines', 'instagram', 'caption.txt'), /[a-z]/, 'Z');
+    const upToDate = await build(options(project.out, project.cache));
+    expect(upToDate.cardsDrawn, `seed ${seed}`).toBe(0);
     const clean = path.join(project.dir, 'clean');
     await build(options(clean, path.join(project.dir, 'clean-cache')));
     const [incremental, fresh] = [await snapshot(project.out), await snapshot(clean)];

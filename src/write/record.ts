@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from '../config/options.ts';
+import type { ArticleEntry } from '../model.ts';
+import type { ArticleFile } from '../read/articles.ts';
+import type { CardCache } from '../render/cache.ts';
+import { writeAtomic } from './atomic.ts';
+
+/**
+ * What the last build made of each article: the hash of everything it was made from, its
+ * manifest entry, its files' sizes and times, and the cache entries it used. An article whose
+ * inputs hash the same and whose files are as the build left them is not made again: an
+ * up-to-date build reads the articles and stats the files, nothing more. The record lives in
+ * the cache folder, so deleting the cache (or `--force`) makes everything again.
+ */
+export interface ArticleRecord {
+  key: string;
+  entry: ArticleEntry;
+  /** Output-relative path → [bytes, mtimeMs] right after the commit. */
+  files: Record<string, [number, number]>;
+  cacheKeys: string[];
+}
+
+export interface BuildRecord {
+  outDir: string;
+  articles: Record<string, ArticleRecord>;
+}
+
+const RECORD_VERSION = 1;
+const SRC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function recordFile(cacheDir: string): string {
+  return path.join(cacheDir, 'output-record.json');
+}
+
+export async function readRecord(options: BuildOptions): Promise<BuildRecord> {
+  const empty = { outDir: path.resolve(options.outDir), articles: {} };
+  if (options.force) return empty;
+  try {
+    const saved = JSON.parse(await readFile(recordFile(options.cacheDir), 'utf8')) as BuildRecord & { version: number };
+    return saved.version === RECORD_VERSION && saved.outDir === empty.outDir ? { outDir: saved.outDir, articles: saved.articles } : empty;
+  } catch {
+    return empty;
+  }
+}
+
+export function writeRecord(options: BuildOptions, record: BuildRecord): Promise<void> {
+  return writeAtomic(recordFile(options.cacheDir), JSON.stringify({ version: RECORD_VERSION, ...record }));
+}
+
+/**
+ * Hash of everything besides the article that shapes its output: every file of the templates
+ * folder, facet's own code, the setup's fingerprint (fonts, renderer versions) and the options.
+ */
+export async function inputsKey(options: BuildOptions, fingerprint: string): Promise<string> {
+  const hash = createHash('sha256').update(fingerprint);
+  hash.update(JSON.stringify([options.channels ?? null, options.drafts, options.contactSheets]));
+  for (const dir of [options.templatesDir, SRC_DIR]) {
+    for (const file of await filesUnder(dir)) hash.update(file).update(await readFile(path.join(dir, file)));
+  }
+  return hash.digest('hex');
+}
+
+export function articleKey(source: ArticleFile, inputs: string): string {
+  return createHash('sha256').update(inputs).update(source.file.path ?? '').update(String(source.file.value)).digest('hex');
+}
+
+/** The record still describes the article: same inputs, and every file as the build left it. */
+export async function isUpToDate(outDir: string, record: ArticleRecord, key: string): Promise<boolean> {
+  if (record.key !== key) return false;
+  for (const [file, [bytes, mtime]] of Object.entries(record.files)) {
+    const now = await stat(path.join(outDir, file)).catch(() => undefined);
+    if (!now || now.size !== bytes || now.mtimeMs !== mtime) return false;
+  }
+  return true;
+}
+
+/** Sizes and times of an article's files, read after the commit. */
+export async function fileStamps(outDir: string, files: Iterable<string>): Promise<Record<string, [number, number]>> {
+  const stamps: Record<string, [number, number]> = {};
+  for (const file of files) {
+    const now = await stat(path.join(outDir, file));
+    stamps[file] = [now.size, now.mtimeMs];
+  }
+  return stamps;
+}
+
+/** The same cache, noting every key an article reads or writes. */
+export function recordingCache(cache: CardCache, keys: Set<string>): CardCache {
+  return {
+    get: (key) => (keys.add(key), cache.get(key)),
+    set: (key, card) => (keys.add(key), cache.set(key, card)),
+    keep: (key) => (keys.add(key), cache.keep(key)),
+    prune: () => cache.prune(),
+  };
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}

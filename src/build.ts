@@ -52,18 +52,15 @@ async function buildLocked(options: BuildOptions, setup: Setup, onProgress?: Pro
   const previous = await readRecord(options);
   const inputs = await inputsKey(options, setup.fingerprint);
   const articles: Record<string, ArticleRecord> = {};
-  const written = new Set<string>();
-  const staged: Staged[] = [];
-  const built: ArticleEntry[] = [];
-  const fresh: { slug: string; key: string; entry: ArticleEntry; files: string[]; cacheKeys: Set<string> }[] = [];
+  const made: (MadeArticle | undefined)[] = [];
+  let assembling = settled();
   let cardsDrawn = 0;
-  for (const source of sources) {
+  for (const [index, source] of sources.entries()) {
     const key = articleKey(source, inputs);
     const record = previous.articles[source.slug];
     if (record && (await isUpToDate(options.outDir, record, key))) {
-      for (const file of Object.keys(record.files)) written.add(file);
       for (const cacheKey of record.cacheKeys) cache.keep(cacheKey);
-      built.push(record.entry);
+      made[index] = { entry: record.entry, files: Object.keys(record.files), staged: [] };
       articles[source.slug] = record;
       continue;
     }
@@ -79,22 +76,49 @@ async function buildLocked(options: BuildOptions, setup: Setup, onProgress?: Pro
         'shorten the article or its number of channels; the cards drawn so far are cached for the next build');
     }
     const outcome = drawn.timedOut && analysis.status === 'ok' ? { status: 'failed' as const, title: analysis.article.title } : analysis;
-    const assembled = await assembleArticle(source, outcome, drawn.cards, context, articleCache, options.contactSheets);
-    staged.push(...(await writeFiles(options.outDir, assembled.files)));
-    for (const file of assembled.files) written.add(file.path);
-    built.push(assembled.entry);
-    // A timed-out article depends on the clock, not only its inputs: it is never up to date.
-    if (!drawn.timedOut) fresh.push({ slug: source.slug, key, entry: assembled.entry, files: assembled.files.map((file) => file.path), cacheKeys });
+    // Assembling (PDF, contact sheet) runs mostly on libuv's threads, beside the next article's drawing.
+    await assembling.done();
+    assembling = settled(async () => {
+      const assembled = await assembleArticle(source, outcome, drawn.cards, context, articleCache, options.contactSheets);
+      const files = assembled.files.map((file) => file.path);
+      // A timed-out article depends on the clock, not only its inputs: it is never up to date.
+      made[index] = { entry: assembled.entry, files, staged: await writeFiles(options.outDir, assembled.files), ...(drawn.timedOut ? {} : { fresh: { key, cacheKeys } }) };
+    });
   }
+  await assembling.done();
+  const done = made.filter((article): article is MadeArticle => article !== undefined);
+  const built = done.map((article) => article.entry);
+  const staged = done.flatMap((article) => article.staged);
+  const written = new Set(done.flatMap((article) => article.files));
   const manifest = withApprovals(mergeManifest(await readManifest(options.outDir), built, existing), await loadApprovals(options.approvalsFile));
   await finishOutput(options.outDir, staged, manifest, written, new Set(sources.map((source) => source.slug)), existing);
-  for (const article of fresh) {
-    articles[article.slug] = { key: article.key, entry: article.entry, files: await fileStamps(options.outDir, article.files), cacheKeys: [...article.cacheKeys] };
+  for (const [index, article] of made.entries()) {
+    if (!article?.fresh) continue;
+    articles[sources[index]!.slug] = { key: article.fresh.key, entry: article.entry, files: await fileStamps(options.outDir, article.files), cacheKeys: [...article.fresh.cacheKeys] };
   }
   await writeRecord(options, { outDir: previous.outDir, articles: { ...keptRecords(previous, sources, existing), ...articles } });
   // Only a build of everything knows which cached cards are no longer used.
   if (options.slugs.length === 0 && !options.channels) await cache.prune();
   return { manifest, built, cardsDrawn, warnings: setup.brand.warnings, brand: setup.brand };
+}
+
+/** One article's part of the build: its entry, its files, and what the record needs when it is new. */
+interface MadeArticle {
+  entry: ArticleEntry;
+  files: string[];
+  staged: Staged[];
+  fresh?: { key: string; cacheKeys: Set<string> };
+}
+
+/** Work started now and awaited later: its failure waits for done() instead of going unhandled. */
+function settled(work?: () => Promise<void>): { done(): Promise<void> } {
+  const outcome = (work ? work() : Promise.resolve()).then(() => undefined, (error: unknown) => ({ error }));
+  return {
+    async done() {
+      const failure = await outcome;
+      if (failure) throw failure.error;
+    },
+  };
 }
 
 /** Records of articles this build did not look at (a partial build), while their source exists. */

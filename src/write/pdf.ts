@@ -14,8 +14,10 @@ const JPEG = { quality: 90, chromaSubsampling: '4:4:4' } as const;
 export async function carouselPdf(slides: { data: Buffer; width: number; height: number }[], title: string): Promise<Buffer> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.setTitle(title, { showInWindowTitleBar: true });
-  for (const slide of slides) {
-    const image = await pdf.embedJpg(await sharp(slide.data).jpeg(JPEG).toBuffer());
+  // Converted side by side on libuv's threads, embedded in slide order.
+  const jpegs = await Promise.all(slides.map((slide) => sharp(slide.data).jpeg(JPEG).toBuffer()));
+  for (const [index, slide] of slides.entries()) {
+    const image = await pdf.embedJpg(jpegs[index]!);
     const page = pdf.addPage([slide.width, slide.height]);
     page.drawImage(image, { x: 0, y: 0, width: slide.width, height: slide.height });
   }

@@ -57,7 +57,7 @@ export async function drawContactSheet(title: string, posts: PostEntry[], images
   return sharp(words, { raw: { width: SHEET_WIDTH, height, channels: 4 } })
     .composite(thumbs)
     .removeAlpha()
-    .png({ compressionLevel: 6 })
+    .png({ compressionLevel: 3 })
     .toBuffer();
 }
 

@@ -7,8 +7,12 @@ sharp.cache(false);
 
 export const RESVG_OPTIONS = { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } } as const;
 
-/** PNG level 6 and JPEG quality 86: measured as the sweet spot of bytes against time. */
-const PNG_OPTIONS = { compressionLevel: 6, adaptiveFiltering: false } as const;
+/**
+ * PNG level 3: 6.5 ms and 92 KB for an average card here, against level 6's 11.8 ms and 76 KB,
+ * far under every platform's cap (adaptive filtering: 26–31 ms for no smaller files).
+ * JPEG quality 86, full chroma: no visible fringes on coloured text.
+ */
+const PNG_OPTIONS = { compressionLevel: 3, adaptiveFiltering: false } as const;
 const JPEG_OPTIONS = { quality: 86, chromaSubsampling: '4:4:4' } as const;
 
 /** Pixels → the file: sharp encodes on its own threads. */

@@ -195,10 +195,10 @@ async function main(): Promise<void> {
   rmSync(work, { recursive: true, force: true });
 }
 
-/** `npm start` on an up-to-date project, as a user times it: process start to exit. */
+/** What `npm start` runs, on an up-to-date project, as a user times it: process start to exit. */
 function timedCli(articles: string, out: string, cache: string): number {
   const started = performance.now();
-  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'src', 'cli.ts'), 'build', '--articles', articles, '--templates', TEMPLATES, '--out', out, '--cache', cache], { stdio: 'ignore' });
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'cli.ts'), 'build', '--articles', articles, '--templates', TEMPLATES, '--out', out, '--cache', cache], { stdio: 'ignore', cwd: ROOT });
   return performance.now() - started;
 }
 
@@ -211,7 +211,7 @@ function print(results: Record<string, any>): void {
   row('Chromium screenshots', typeof results.chromium === 'string' ? results.chromium : `median ${s(results.chromium.ms.median)} for ${results.chromium.cards} cards · ${results.chromium.cardsPerSecond.toFixed(1)} cards/s`);
   row('floor (resvg + encode only)', `median ${s(results.floorMs.median)} (min ${s(results.floorMs.min)}, max ${s(results.floorMs.max)})`);
   row('no-op rebuild (in process)', `median ${s(results.noopRebuildMs.median)}`);
-  row('npm start, up to date (process)', s(results.cliUpToDateMs));
+  row('npm start, up to date (process)', `${s(results.cliUpToDateMs)} (target well under 1 s)`);
   row('rebuild after editing one article', `${s(results.editOneArticle.ms)} · ${results.editOneArticle.cardsRedrawn} cards redrawn (≈${results.editOneArticle.cardsPerArticle.toFixed(0)} per article)`);
   row('peak memory (cold build)', `${results.peakMiB.toFixed(0)} MiB`);
   if (results.scale) row(`cold build of ${results.scale.articles} articles`, `${s(results.scale.ms)} · peak ${results.scale.peakMiB.toFixed(0)} MiB`);

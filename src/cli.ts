@@ -1,21 +1,16 @@
 import './render/native-memory.ts';
+// Commands load their modules when run: `npm start` on an up-to-date project loads no renderer.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, check } from './build.ts';
+import { build } from './build.ts';
 import type { Channel } from './channels/platforms.ts';
-import { SetupError } from './config/errors.ts';
+import { SetupError, TemplateError } from './config/errors.ts';
 import { type BuildOptions, DEFAULT_OPTIONS } from './config/options.ts';
-import { importArticle, localToday } from './import/article.ts';
-import { scaffoldArticle } from './import/scaffold.ts';
 import { formatMessage } from './messages/report.ts';
 import type { ArticleEntry, Manifest, Message } from './model.ts';
-import { exportCampaign } from './export/run.ts';
-import { approve } from './review/approvals.ts';
 import { readManifest } from './write/output.ts';
-import { startPreview } from './preview/server.ts';
 import { slugify } from './read/slug.ts';
-import { TemplateError } from './render/template.ts';
 import { writeAtomic } from './write/atomic.ts';
 
 /** Exit codes: 0 all built (warnings allowed), 1 an article failed or check found errors, 2 usage or setup. */
@@ -137,6 +132,7 @@ async function runBuild(slugs: string[], values: Values): Promise<number> {
 }
 
 async function runCheck(slugs: string[], values: Values): Promise<number> {
+  const { check } = await import('./check.ts');
   const result = await check(buildOptions(slugs, values));
   const { entries } = result;
   printMessages(result.warnings, entries);
@@ -155,6 +151,7 @@ async function runNew(args: string[], values: Values): Promise<number> {
   if (!slug) return usageError(`Expected a title with letters or digits but received ${JSON.stringify(title)}`);
   const file = path.join(values.articles ?? 'articles', `${slug}.md`);
   if (existsSync(file) && !values.force) return usageError(`${file} already exists; pass --force to overwrite it`);
+  const [{ scaffoldArticle }, { localToday }] = await Promise.all([import('./import/scaffold.ts'), import('./import/article.ts')]);
   await writeAtomic(file, scaffoldArticle(title, localToday()));
   process.stderr.write(`✓ wrote ${file}\n`);
   return EXIT.ok;
@@ -163,6 +160,7 @@ async function runNew(args: string[], values: Values): Promise<number> {
 async function runImport(args: string[], values: Values): Promise<number> {
   const [source] = args;
   if (!source || args.length > 1) return usageError('Expected one file, e.g. npm run facet -- import saved-page.html');
+  const { importArticle, localToday } = await import('./import/article.ts');
   const { slug, markdown } = await importArticle(source, localToday());
   const file = path.join(values.articles ?? 'articles', `${slug}.md`);
   if (existsSync(file) && !values.force) return usageError(`${file} already exists; pass --force to overwrite it`);
@@ -181,6 +179,7 @@ function progressBar(done: number, total: number): void {
 async function runExport(values: Values): Promise<number> {
   if (!values.format) return usageError('Expected --format, e.g. npm run facet -- export --format buffer');
   if (values.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.start)) return usageError(`Expected a date like 2026-12-01 for --start but received ${JSON.stringify(values.start)}`);
+  const { exportCampaign } = await import('./export/run.ts');
   const result = await exportCampaign({
     outDir: values.out ?? 'output', templatesDir: values.templates ?? 'templates', format: values.format,
     approvedOnly: values['approved-only'] ?? false, ...(values.start ? { start: values.start } : {}),
@@ -193,6 +192,7 @@ async function runExport(values: Values): Promise<number> {
 async function runApprove(args: string[], values: Values): Promise<number> {
   const [slug] = args;
   if (!slug || args.length > 1) return usageError('Expected one article, e.g. npm run facet -- approve ketamine-therapy-for-migraines [--channel instagram]');
+  const { approve } = await import('./review/approvals.ts');
   const count = await approve(DEFAULT_OPTIONS.approvalsFile, await readManifest(values.out ?? 'output'), slug, values.channel);
   process.stderr.write(`✓ approved ${count} post${count === 1 ? '' : 's'} of ${slug}${values.channel ? ` on ${values.channel}` : ''} → approvals.yaml\n`);
   return EXIT.ok;
@@ -201,6 +201,7 @@ async function runApprove(args: string[], values: Values): Promise<number> {
 async function runPreview(values: Values): Promise<number> {
   const port = values.port === undefined ? 4173 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(`Expected a port from 0 to 65535 for --port but received ${JSON.stringify(values.port)}`);
+  const { startPreview } = await import('./preview/server.ts');
   const preview = await startPreview({ ...buildOptions([], values), port, ...(values.host ? { host: values.host } : {}) });
   process.stderr.write(`facet preview: ${preview.url}  (watching ${values.articles ?? 'articles'}/ and ${values.templates ?? 'templates'}/; Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {

@@ -26,3 +26,17 @@ function received(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} ${String(value)}`;
 }
+
+/** Thrown for a template that cannot be parsed; names the file and line. */
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    problem: string,
+    options?: ErrorOptions,
+  ) {
+    super(`${file}:${line}:${column}: ${problem}`, options);
+    this.name = 'TemplateError';
+  }
+}

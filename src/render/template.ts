@@ -1,6 +1,7 @@
 import type { ChildNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import Mustache from 'mustache';
+import { TemplateError } from '../config/errors.ts';
 
 /** A card template: HTML with inline CSS and `{{placeholders}}`, parsed once, bound per card. */
 export interface CardTemplate {
@@ -18,20 +19,7 @@ export interface SatoriElement {
   props: Record<string, unknown> & { children?: SatoriChild | SatoriChild[] };
 }
 export type SatoriChild = SatoriElement | string;
-
-/** Thrown for a template that cannot be parsed; names the file and line. */
-export class TemplateError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    problem: string,
-    options?: ErrorOptions,
-  ) {
-    super(`${file}:${line}:${column}: ${problem}`, options);
-    this.name = 'TemplateError';
-  }
-}
+export { TemplateError };
 
 /**
  * Checks the mustache syntax and, given the names a view can hold, every placeholder, so a

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Brand } from '../config/brand.ts';
 import type { BuildOptions } from '../config/options.ts';
 import type { ArticleEntry } from '../model.ts';
 import type { ArticleFile } from '../read/articles.ts';
@@ -25,11 +26,16 @@ export interface ArticleRecord {
 
 export interface BuildRecord {
   outDir: string;
+  /** The brand as loaded for these inputs, so an up-to-date build need not load it. */
+  setup?: { inputs: string; brand: Brand };
   articles: Record<string, ArticleRecord>;
+  /** Key of each article that was a draft, which makes nothing while it stays one. */
+  drafts?: Record<string, string>;
 }
 
-const RECORD_VERSION = 1;
+const RECORD_VERSION = 2;
 const SRC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const LOCK_FILE = path.join(SRC_DIR, '..', 'package-lock.json');
 
 function recordFile(cacheDir: string): string {
   return path.join(cacheDir, 'output-record.json');
@@ -40,10 +46,14 @@ export async function readRecord(options: BuildOptions): Promise<BuildRecord> {
   if (options.force) return empty;
   try {
     const saved = JSON.parse(await readFile(recordFile(options.cacheDir), 'utf8')) as BuildRecord & { version: number };
-    return saved.version === RECORD_VERSION && saved.outDir === empty.outDir ? { outDir: saved.outDir, articles: saved.articles } : empty;
+    return saved.version === RECORD_VERSION && saved.outDir === empty.outDir ? withoutVersion(saved) : empty;
   } catch {
     return empty;
   }
+}
+
+function withoutVersion({ version: _version, ...record }: BuildRecord & { version: number }): BuildRecord {
+  return record;
 }
 
 export function writeRecord(options: BuildOptions, record: BuildRecord): Promise<void> {
@@ -51,12 +61,14 @@ export function writeRecord(options: BuildOptions, record: BuildRecord): Promise
 }
 
 /**
- * Hash of everything besides the article that shapes its output: every file of the templates
- * folder, facet's own code, the setup's fingerprint (fonts, renderer versions) and the options.
+ * Hash of everything besides the article that shapes its output, read without loading any of
+ * it: every file of the templates folder, facet's own code, the lock file (which pins the
+ * fonts, satori, resvg and sharp with its libvips), Node's version and the options.
  */
-export async function inputsKey(options: BuildOptions, fingerprint: string): Promise<string> {
-  const hash = createHash('sha256').update(fingerprint);
+export async function inputsKey(options: BuildOptions): Promise<string> {
+  const hash = createHash('sha256').update(process.version);
   hash.update(JSON.stringify([options.channels ?? null, options.drafts, options.contactSheets]));
+  hash.update(await readFile(LOCK_FILE).catch(() => Buffer.from('no lock file')));
   for (const dir of [options.templatesDir, SRC_DIR]) {
     for (const file of await filesUnder(dir)) hash.update(file).update(await readFile(path.join(dir, file)));
   }

@@ -2,7 +2,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, check } from '../../src/build.ts';
+import { build } from '../../src/build.ts';
+import { check } from '../../src/check.ts';
 import type { ArticleEntry } from '../../src/model.ts';
 import { ROOT, TEMPLATES } from '../helpers/setup.ts';
 

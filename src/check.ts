@@ -1,0 +1,27 @@
+import { type Analysis, analyzeArticle } from './analyze.ts';
+import { readSources } from './build.ts';
+import { type BuildOptions, resolveOptions } from './config/options.ts';
+import { loadSetup, type Setup } from './config/setup.ts';
+import { messagesOf } from './messages/report.ts';
+import type { ArticleEntry, Message } from './model.ts';
+import type { ArticleFile } from './read/articles.ts';
+
+/** `check`: everything but pixels, for every selected article. */
+export async function check(input: Partial<BuildOptions> = {}): Promise<{ entries: ArticleEntry[]; warnings: Message[] }> {
+  const options = resolveOptions(input);
+  const setup: Setup = await loadSetup(options.templatesDir);
+  const { sources } = await readSources(options);
+  return { entries: sources.map((source) => entryWithoutImages(source, analyzeArticle(source, setup, options))), warnings: setup.brand.warnings };
+}
+
+function entryWithoutImages(source: ArticleFile, analysis: Analysis): ArticleEntry {
+  return {
+    slug: source.slug,
+    title: analysis.status === 'ok' ? analysis.article.title : analysis.status === 'failed' ? analysis.title : source.slug,
+    source: source.file.path,
+    status: analysis.status === 'failed' ? 'failed' : 'ok',
+    messages: messagesOf(source.file, source.file.path),
+    quotes: analysis.status === 'ok' ? analysis.article.quotes.map(({ text, origin }) => ({ text, origin })) : [],
+    posts: [],
+  };
+}

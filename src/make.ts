@@ -1,0 +1,67 @@
+import { analyzeArticle } from './analyze.ts';
+import type { BuildOptions } from './config/options.ts';
+import { loadSetup, renderContextOf, type Setup } from './config/setup.ts';
+import { report } from './messages/report.ts';
+import type { ArticleEntry } from './model.ts';
+import type { ArticleFile } from './read/articles.ts';
+import { drawCards, type Progress } from './render/batch.ts';
+import { type CardCache, writeOnly } from './render/cache.ts';
+import { assembleArticle } from './write/assemble.ts';
+import type { Staged } from './write/commit.ts';
+import { writeFiles } from './write/output.ts';
+import { recordingCache } from './write/record.ts';
+
+/** One article's part of the build: its entry, its files, and what the record needs when it is new. */
+export interface MadeArticle {
+  entry: ArticleEntry;
+  files: string[];
+  staged: Staged[];
+  fresh?: { key: string; cacheKeys: Set<string> };
+}
+
+/** An article drawn: how many cards that took, and the rest of its making. */
+export interface DrawnArticle {
+  drawn: number;
+  /** Builds the PDF and contact sheet and stages every file. */
+  assemble(): Promise<MadeArticle>;
+}
+
+export interface ArticleMaker {
+  setup: Setup;
+  /** Analyses and draws one article; undefined for a draft. */
+  draw(source: ArticleFile, key: string, progress: Progress | undefined): Promise<DrawnArticle | undefined>;
+}
+
+/**
+ * The heavy half of a build (fonts, satori, resvg, sharp, pdf-lib), loaded only when an
+ * article has to be made: an up-to-date build never imports it.
+ */
+export async function articleMaker(options: BuildOptions, cache: CardCache): Promise<ArticleMaker> {
+  const setup = await loadSetup(options.templatesDir);
+  const context = renderContextOf(setup);
+  return {
+    setup,
+    async draw(source, key, progress) {
+      const analysis = analyzeArticle(source, setup, options);
+      if (analysis.status === 'draft') return undefined;
+      const cacheKeys = new Set<string>();
+      const articleCache = recordingCache(options.force ? writeOnly(cache) : cache, cacheKeys);
+      const cards = analysis.status === 'ok' ? analysis.posts.flatMap((post) => post.images.map((image) => image.card)) : [];
+      const drawn = await drawCards(cards, context, articleCache, progress, Date.now() + options.articleBudgetMs);
+      if (drawn.timedOut) {
+        report(source.file, 'error', 'article-timeout', `Unexpected drawing time over ${options.articleBudgetMs / 1000} s, expected one article to draw within it`, { line: 1, column: 1 },
+          'shorten the article or its number of channels; the cards drawn so far are cached for the next build');
+      }
+      const outcome = drawn.timedOut && analysis.status === 'ok' ? { status: 'failed' as const, title: analysis.article.title } : analysis;
+      return {
+        drawn: drawn.drawn,
+        async assemble() {
+          const assembled = await assembleArticle(source, outcome, drawn.cards, context, articleCache, options.contactSheets);
+          const staged = await writeFiles(options.outDir, assembled.files);
+          // A timed-out article depends on the clock, not only its inputs: it is never up to date.
+          return { entry: assembled.entry, files: assembled.files.map((file) => file.path), staged, ...(drawn.timedOut ? {} : { fresh: { key, cacheKeys } }) };
+        },
+      };
+    },
+  };
+}

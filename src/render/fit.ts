@@ -142,7 +142,8 @@ function remember<T>(cache: Map<string, T>, key: string, value: T, limit: number
 
 /**
  * Largest whole font size whose text height fits; undefined if even the minimum overflows.
- * Starts from the area-scaled guess, so most boxes need two or three layouts, not a full search.
+ * Starts from the area-scaled guess and gallops from it (±1, ±2, ±4…): the answer is usually
+ * within a size or two of the guess, so most boxes need three layouts, not a full search.
  */
 async function largestFitting(box: FitBox, size: { width: number; height: number }, options: MeasureOptions): Promise<number | undefined> {
   const fits = async (fontSize: number) => (await measureHeight(box, size.width, fontSize, options)) <= size.height;
@@ -153,8 +154,25 @@ async function largestFitting(box: FitBox, size: { width: number; height: number
   let high = box.max;
   const guess = Math.floor(box.max * Math.sqrt(size.height / atMax));
   if (guess > low && guess < high) {
-    if (await fits(guess)) low = guess;
-    else high = guess;
+    if (await fits(guess)) {
+      low = guess;
+      for (let step = 1; low + step < high; step *= 2) {
+        if (!(await fits(low + step))) {
+          high = low + step;
+          break;
+        }
+        low += step;
+      }
+    } else {
+      high = guess;
+      for (let step = 1; high - step > low; step *= 2) {
+        if (await fits(high - step)) {
+          low = high - step;
+          break;
+        }
+        high -= step;
+      }
+    }
   }
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);

@@ -154,13 +154,13 @@ async function main(): Promise<void> {
   const articleCards = (await uniqueCards(articles)).length / ARTICLES;
   const startup = timedCli(articles, out, cache);
 
-  let scale: { articles: number; ms: number; peakMiB: number } | undefined;
+  let scale: { articles: number; cards: number; ms: number; peakMiB: number } | undefined;
   if (values.scale) {
     const big = path.join(work, 'articles-big');
     writeCorpus(big, Number(values.scale));
     const run = coldBuild(big, work);
-    scale = { articles: Number(values.scale), ms: run.ms, peakMiB: run.peakMiB };
-    log(`  cold build of ${values.scale} articles: ${(run.ms / 1000).toFixed(1)} s, peak ${run.peakMiB.toFixed(0)} MiB`);
+    scale = { articles: Number(values.scale), cards: run.cards, ms: run.ms, peakMiB: run.peakMiB };
+    log(`  cold build of ${values.scale} articles: ${(run.ms / 1000).toFixed(1)} s, ${run.cards} cards, peak ${run.peakMiB.toFixed(0)} MiB`);
   }
 
   const coldStats = stats(cold.map((run) => run.ms));
@@ -214,7 +214,7 @@ function print(results: Record<string, any>): void {
   row('npm start, up to date (process)', `${s(results.cliUpToDateMs)} (target well under 1 s)`);
   row('rebuild after editing one article', `${s(results.editOneArticle.ms)} · ${results.editOneArticle.cardsRedrawn} cards redrawn (≈${results.editOneArticle.cardsPerArticle.toFixed(0)} per article)`);
   row('peak memory (cold build)', `${results.peakMiB.toFixed(0)} MiB`);
-  if (results.scale) row(`cold build of ${results.scale.articles} articles`, `${s(results.scale.ms)} · peak ${results.scale.peakMiB.toFixed(0)} MiB`);
+  if (results.scale) row(`cold build of ${results.scale.articles} articles`, `${s(results.scale.ms)} · ${results.scale.cards} cards · peak ${results.scale.peakMiB.toFixed(0)} MiB`);
   process.stdout.write('\nratios (one run, same cards)\n');
   if (results.ratios.vsChromiumThroughput) row('throughput vs Chromium (target ≥ 12×)', `${results.ratios.vsChromiumThroughput.toFixed(1)}×`);
   row('throughput vs naive (target ≥ 2.5×)', `${results.ratios.vsNaiveThroughput.toFixed(2)}×`);

@@ -82,21 +82,15 @@ export function articleKey(source: ArticleFile, inputs: string): string {
 /** The record still describes the article: same inputs, and every file as the build left it. */
 export async function isUpToDate(outDir: string, record: ArticleRecord, key: string): Promise<boolean> {
   if (record.key !== key) return false;
-  for (const [file, [bytes, mtime]] of Object.entries(record.files)) {
-    const now = await stat(path.join(outDir, file)).catch(() => undefined);
-    if (!now || now.size !== bytes || now.mtimeMs !== mtime) return false;
-  }
-  return true;
+  const stamps = await Promise.all(Object.keys(record.files).map((file) => stat(path.join(outDir, file)).catch(() => undefined)));
+  return Object.values(record.files).every(([bytes, mtime], index) => stamps[index]?.size === bytes && stamps[index]?.mtimeMs === mtime);
 }
 
 /** Sizes and times of an article's files, read after the commit. */
 export async function fileStamps(outDir: string, files: Iterable<string>): Promise<Record<string, [number, number]>> {
-  const stamps: Record<string, [number, number]> = {};
-  for (const file of files) {
-    const now = await stat(path.join(outDir, file));
-    stamps[file] = [now.size, now.mtimeMs];
-  }
-  return stamps;
+  const list = [...files];
+  const stats = await Promise.all(list.map((file) => stat(path.join(outDir, file))));
+  return Object.fromEntries(list.map((file, index) => [file, [stats[index]!.size, stats[index]!.mtimeMs]]));
 }
 
 /** The same cache, noting every key an article reads or writes. */

@@ -70,7 +70,9 @@ export async function inputsKey(options: BuildOptions): Promise<string> {
   hash.update(JSON.stringify([options.channels ?? null, options.drafts, options.contactSheets]));
   hash.update(await readFile(LOCK_FILE).catch(() => Buffer.from('no lock file')));
   for (const dir of [options.templatesDir, SRC_DIR]) {
-    for (const file of await filesUnder(dir)) hash.update(file).update(await readFile(path.join(dir, file)));
+    const files = await filesUnder(dir);
+    const contents = await Promise.all(files.map((file) => readFile(path.join(dir, file))));
+    files.forEach((file, index) => hash.update(file).update(contents[index]!));
   }
   return hash.digest('hex');
 }

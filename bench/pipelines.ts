@@ -5,8 +5,7 @@ import type { LoadedFont } from '../src/config/fonts.ts';
 import type { CardSpec } from '../src/model.ts';
 import { layOutCard, satoriOptions, type RenderContext } from '../src/render/card.ts';
 import { encodeCard, RESVG_OPTIONS } from '../src/render/encode.ts';
-import { bindTemplate, type SatoriElement } from '../src/render/template.ts';
-import { formatView } from '../src/render/view.ts';
+import type { SatoriElement } from '../src/render/template.ts';
 
 /** The card as facet lays it out (bound and fitted), for the other pipelines to draw the same thing. */
 export interface PreparedCard {
@@ -19,21 +18,10 @@ export interface PreparedCard {
 export async function prepare(cards: CardSpec[], context: RenderContext): Promise<PreparedCard[]> {
   const prepared: PreparedCard[] = [];
   for (const spec of cards) {
-    const { svg, fontSizes } = await layOutCard(spec, context);
-    const bound = bindTemplate(context.templates.get(spec.template)!, { ...context.brandView, ...formatView(spec.format, spec.width, spec.height), ...spec.data });
-    prepared.push({ spec, element: withFitSizes(bound, fontSizes), svg });
+    const { element, svg } = await layOutCard(spec, context);
+    prepared.push({ spec, element, svg });
   }
   return prepared;
-}
-
-function withFitSizes(element: SatoriElement, sizes: Record<string, number>): SatoriElement {
-  const name = element.props['data-fit'];
-  const style = typeof name === 'string' && sizes[name] ? { ...(element.props.style as object), fontSize: sizes[name] } : element.props.style;
-  const { children } = element.props;
-  const mapped = Array.isArray(children)
-    ? children.map((child) => (typeof child === 'string' ? child : withFitSizes(child, sizes)))
-    : children && typeof children !== 'string' ? withFitSizes(children, sizes) : children;
-  return { type: element.type, props: { ...element.props, style, children: mapped } };
 }
 
 /** What most people write: satori, then sharp's own SVG renderer, one card at a time. */

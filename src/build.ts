@@ -11,7 +11,7 @@ import { loadApprovals, withApprovals } from './review/approvals.ts';
 import { recoverOutput } from './write/commit.ts';
 import { lockOutput } from './write/lock.ts';
 import { finishOutput, mergeManifest, readManifest } from './write/output.ts';
-import { type ArticleRecord, articleKey, type BuildRecord, fileStamps, inputsKey, isUpToDate, readRecord, writeRecord } from './write/record.ts';
+import { type ArticleRecord, articleKey, fileStamps, inputsKey, isUpToDate, readRecord, writeRecord } from './write/record.ts';
 
 export interface BuildResult {
   manifest: Manifest;
@@ -51,6 +51,7 @@ async function buildLocked(options: BuildOptions, onProgress?: Progress): Promis
   const made: (MadeArticle | undefined)[] = [];
   // The setup is loaded (and the heavy modules with it) only when an article has to be made.
   let maker: ArticleMaker | undefined;
+  const loadMaker = async () => (maker ??= await (await import('./make.ts')).articleMaker(options, cache));
   let assembling = settled();
   let cardsDrawn = 0;
   for (const [index, source] of sources.entries()) {
@@ -66,8 +67,7 @@ async function buildLocked(options: BuildOptions, onProgress?: Progress): Promis
       drafts[source.slug] = key;
       continue;
     }
-    maker ??= await (await import('./make.ts')).articleMaker(options, cache);
-    const drawn = await maker.draw(source, key, progress.article());
+    const drawn = await (await loadMaker()).draw(source, key, progress.article());
     if (!drawn) {
       drafts[source.slug] = key;
       continue;
@@ -89,10 +89,10 @@ async function buildLocked(options: BuildOptions, onProgress?: Progress): Promis
     if (!article?.fresh) continue;
     articles[sources[index]!.slug] = { key: article.fresh.key, entry: article.entry, files: await fileStamps(options.outDir, article.files), cacheKeys: [...article.fresh.cacheKeys] };
   }
-  const setup = maker ? { inputs, brand: maker.setup.brand } : previous.setup?.inputs === inputs ? previous.setup : undefined;
-  // Every article was up to date, but the record came from an older facet: load the setup once.
-  const brand = setup?.brand ?? (await (await import('./make.ts')).articleMaker(options, cache)).setup.brand;
-  await writeRecord(options, { outDir: previous.outDir, setup: { inputs, brand }, articles: { ...keptRecords(previous, sources, existing), ...articles }, drafts: { ...keptDrafts(previous, sources, existing), ...drafts } });
+  // Nothing was made: the brand loaded for the same inputs stands, else (no articles yet) load it.
+  const brand = maker?.setup.brand ?? (previous.setup?.inputs === inputs ? previous.setup.brand : (await loadMaker()).setup.brand);
+  const notLookedAt = <T>(records: Record<string, T> | undefined) => unlooked(records ?? {}, sources, existing);
+  await writeRecord(options, { outDir: previous.outDir, setup: { inputs, brand }, articles: { ...notLookedAt(previous.articles), ...articles }, drafts: { ...notLookedAt(previous.drafts), ...drafts } });
   // Only a build of everything knows which cached cards are no longer used.
   if (options.slugs.length === 0 && !options.channels) await cache.prune();
   return { manifest, built, cardsDrawn, warnings: brand.warnings, brand };
@@ -110,14 +110,9 @@ function settled(work?: () => Promise<void>): { done(): Promise<void> } {
 }
 
 /** Records of articles this build did not look at (a partial build), while their source exists. */
-function keptRecords(previous: BuildRecord, sources: ArticleFile[], existing: ReadonlySet<string>): Record<string, ArticleRecord> {
+function unlooked<T>(records: Record<string, T>, sources: ArticleFile[], existing: ReadonlySet<string>): Record<string, T> {
   const looked = new Set(sources.map((source) => source.slug));
-  return Object.fromEntries(Object.entries(previous.articles).filter(([slug]) => existing.has(slug) && !looked.has(slug)));
-}
-
-function keptDrafts(previous: BuildRecord, sources: ArticleFile[], existing: ReadonlySet<string>): Record<string, string> {
-  const looked = new Set(sources.map((source) => source.slug));
-  return Object.fromEntries(Object.entries(previous.drafts ?? {}).filter(([slug]) => existing.has(slug) && !looked.has(slug)));
+  return Object.fromEntries(Object.entries(records).filter(([slug]) => existing.has(slug) && !looked.has(slug)));
 }
 
 /** One progress count over all articles, from each article's own. */

@@ -5,11 +5,10 @@ import { report } from './messages/report.ts';
 import type { ArticleEntry } from './model.ts';
 import type { ArticleFile } from './read/articles.ts';
 import { drawCards, type Progress } from './render/batch.ts';
-import { type CardCache, writeOnly } from './render/cache.ts';
+import { type CardCache, recordingCache, writeOnly } from './render/cache.ts';
 import { assembleArticle } from './write/assemble.ts';
 import type { Staged } from './write/commit.ts';
 import { writeFiles } from './write/output.ts';
-import { recordingCache } from './write/record.ts';
 
 /** One article's part of the build: its entry, its files, and what the record needs when it is new. */
 export interface MadeArticle {

@@ -41,9 +41,12 @@ export async function drawCards(cards: CardSpec[], context: RenderContext, cache
   const queue: [string, CardSpec][] = [];
   for (const [key, card] of unique) {
     const cached = await cache.get(key);
-    if (cached) cache.keep(thumbnailKey(cached.hash));
-    if (cached) results.set(key, cached);
-    else queue.push([key, card]);
+    if (!cached) {
+      queue.push([key, card]);
+      continue;
+    }
+    results.set(key, cached);
+    cache.keep(thumbnailKey(cached.hash));
   }
   const toDraw = queue.length;
   let timedOut = false;

@@ -63,6 +63,16 @@ export function writeOnly(cache: CardCache): CardCache {
   return { ...cache, get: async () => undefined };
 }
 
+/** The same cache, noting every key an article reads or writes. */
+export function recordingCache(cache: CardCache, keys: Set<string>): CardCache {
+  return {
+    get: (key) => (keys.add(key), cache.get(key)),
+    set: (key, card) => (keys.add(key), cache.set(key, card)),
+    keep: (key) => (keys.add(key), cache.keep(key)),
+    prune: () => cache.prune(),
+  };
+}
+
 /** A derived file (contact sheet, PDF) from the cache, or made and kept there. */
 export async function cachedFile(cache: CardCache, key: string, make: () => Promise<Buffer>): Promise<Buffer> {
   const cached = await cache.get(key);

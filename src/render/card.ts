@@ -10,7 +10,7 @@ import { renderFitted, textContent } from './fit.ts';
 import { missingCharacters } from './glyphs.ts';
 import { directGradients } from './svg.ts';
 import { formatView } from './view.ts';
-import { bindTemplate, type CardTemplate } from './template.ts';
+import { bindTemplate, type CardTemplate, type SatoriElement } from './template.ts';
 
 export interface RenderContext {
   fonts: LoadedFont[];
@@ -38,6 +38,8 @@ export interface RenderedCard {
 }
 
 export interface LaidOutCard {
+  /** The bound template with its fitted font sizes. */
+  element: SatoriElement;
   /** The card as satori's SVG, gradients painted directly. */
   svg: string;
   missing: string[];
@@ -52,7 +54,7 @@ export async function layOutCard(card: CardSpec, context: RenderContext): Promis
   const element = bindTemplate(template, { ...context.brandView, ...formatView(card.format, card.width, card.height), ...card.data });
   const missing = missingCharacters(textContent(element), context.coverage);
   const fitted = await renderFitted(element, { ...satoriOptions(card.width, context.fonts), height: card.height });
-  return { svg: directGradients(fitted.svg), missing, overflow: fitted.overflow, fontSizes: fitted.sizes };
+  return { element: fitted.element, svg: directGradients(fitted.svg), missing, overflow: fitted.overflow, fontSizes: fitted.sizes };
 }
 
 /** Fitted SVG → resvg pixels → sharp PNG/JPEG. */

@@ -1,6 +1,6 @@
 import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { platformOf } from '../channels/platforms.ts';
 import type { PostEntry } from '../model.ts';
 import { type CardCache, cachedFile } from './cache.ts';
@@ -29,7 +29,12 @@ export function thumbnailKey(hash: string): string {
  * a few milliseconds, decoding the PNG again for the sheet cost five times that.
  */
 export function thumbnailOf(pixels: Buffer, width: number, height: number): Promise<Buffer> {
-  return sharp(pixels, { raw: { width, height, channels: 4 } }).removeAlpha().resize({ height: THUMB_HEIGHT }).png({ compressionLevel: 6 }).toBuffer();
+  return shrink(sharp(pixels, { raw: { width, height, channels: 4 } }).removeAlpha());
+}
+
+/** One way to make a thumbnail, from pixels or from the image file, so both give the same bytes. */
+function shrink(image: Sharp): Promise<Buffer> {
+  return image.resize({ height: THUMB_HEIGHT }).png({ compressionLevel: 6 }).toBuffer();
 }
 
 interface Placed {
@@ -50,7 +55,7 @@ export async function drawContactSheet(title: string, posts: PostEntry[], images
   const { placed, headings, height } = layout(posts);
   const words = await drawWords(title, posts, placed, headings, height, context);
   const thumbs = await Promise.all(placed.map(async (item) => ({
-    input: await cachedFile(cache, thumbnailKey(item.hash), () => sharp(images.get(item.path)!).resize({ height: THUMB_HEIGHT }).png({ compressionLevel: 6 }).toBuffer()),
+    input: await cachedFile(cache, thumbnailKey(item.hash), () => shrink(sharp(images.get(item.path)!))),
     left: item.left,
     top: item.top,
   })));

@@ -10,7 +10,8 @@ import type { SatoriChild, SatoriElement } from './template.ts';
  */
 
 export interface FitResult {
-  /** satori's SVG of the card with every fit box at its chosen size. */
+  /** The card with every fit box at its chosen size, and satori's SVG of it. */
+  element: SatoriElement;
   svg: string;
   /** Text of boxes that overflow even at their minimum size. */
   overflow: string[];
@@ -50,7 +51,7 @@ const LAYOUT_ONLY = { embedFont: false } as const;
  */
 export async function renderFitted(root: SatoriElement, options: MeasureOptions): Promise<FitResult> {
   const boxes = findFitBoxes(root, {});
-  if (boxes.length === 0) return { svg: await satori(root as never, options), overflow: [], sizes: {} };
+  if (boxes.length === 0) return { element: root, svg: await satori(root as never, options), overflow: [], sizes: {} };
   const shape = shapeKey(root, options);
   let sizes = shapes.get(shape) ?? (await layOut(withFontSizes(root, new Map(boxes.map((box) => [box.element, box.min]))), options));
   let rendered: (FitResult & { seen: BoxSizes }) | undefined;
@@ -59,13 +60,15 @@ export async function renderFitted(root: SatoriElement, options: MeasureOptions)
     const fitted = await chooseSizes(boxes, sizes, options);
     if (rendered && sameChoice(rendered, fitted)) break;
     const seen: BoxSizes = new Map();
-    const svg = await satori(withFontSizes(root, fitted.chosen) as never, { ...options, onNodeDetected: collectFitBoxes(seen) });
-    rendered = { svg, overflow: fitted.overflow, sizes: fitted.named, seen };
+    const element = withFontSizes(root, fitted.chosen);
+    const svg = await satori(element as never, { ...options, onNodeDetected: collectFitBoxes(seen) });
+    rendered = { element, svg, overflow: fitted.overflow, sizes: fitted.named, seen };
     if (sameSizes(seen, sizes)) break;
     sizes = seen;
   }
-  remember(shapes, shape, rendered!.seen, MAX_SHAPES);
-  return { svg: rendered!.svg, overflow: rendered!.overflow, sizes: rendered!.sizes };
+  const { seen, ...result } = rendered!;
+  remember(shapes, shape, seen, MAX_SHAPES);
+  return result;
 }
 
 /** The same sizes and overflow make the same element, so the render already made stands. */

@@ -6,7 +6,6 @@ import type { Brand } from '../config/brand.ts';
 import type { BuildOptions } from '../config/options.ts';
 import type { ArticleEntry } from '../model.ts';
 import type { ArticleFile } from '../read/articles.ts';
-import type { CardCache } from '../render/cache.ts';
 import { writeAtomic } from './atomic.ts';
 
 /**
@@ -93,16 +92,6 @@ export async function fileStamps(outDir: string, files: Iterable<string>): Promi
   const list = [...files];
   const stats = await Promise.all(list.map((file) => stat(path.join(outDir, file))));
   return Object.fromEntries(list.map((file, index) => [file, [stats[index]!.size, stats[index]!.mtimeMs]]));
-}
-
-/** The same cache, noting every key an article reads or writes. */
-export function recordingCache(cache: CardCache, keys: Set<string>): CardCache {
-  return {
-    get: (key) => (keys.add(key), cache.get(key)),
-    set: (key, card) => (keys.add(key), cache.set(key, card)),
-    keep: (key) => (keys.add(key), cache.keep(key)),
-    prune: () => cache.prune(),
-  };
 }
 
 async function filesUnder(dir: string): Promise<string[]> {

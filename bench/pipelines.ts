@@ -1,10 +1,9 @@
-import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
 import sharp from 'sharp';
 import type { LoadedFont } from '../src/config/fonts.ts';
 import type { CardSpec } from '../src/model.ts';
 import { layOutCard, satoriOptions, type RenderContext } from '../src/render/card.ts';
-import { encodeCard, RESVG_OPTIONS } from '../src/render/encode.ts';
+import { drawPixels, encodeCard } from '../src/render/encode.ts';
 import type { SatoriElement } from '../src/render/template.ts';
 
 /** The card as facet lays it out (bound and fitted), for the other pipelines to draw the same thing. */
@@ -32,11 +31,16 @@ export async function naive(cards: PreparedCard[], fonts: LoadedFont[]): Promise
   }
 }
 
+/** Only satori's final render of each fitted card, on the main thread: a part of any satori pipeline's cost. */
+export async function satoriOnly(cards: PreparedCard[], fonts: LoadedFont[]): Promise<void> {
+  for (const card of cards) await satori(card.element as never, { ...satoriOptions(card.spec.width, fonts), height: card.spec.height });
+}
+
 /** The floor: only drawing (resvg, off the main thread) and encoding (sharp, as facet does) the finished SVGs, as many in flight as facet. */
 export async function floor(cards: PreparedCard[], inFlight = 4): Promise<void> {
   const queue = [...cards];
   const worker = async () => {
-    for (let card = queue.shift(); card; card = queue.shift()) await encodeCard(await renderAsync(card.svg, RESVG_OPTIONS), card.spec.encoding);
+    for (let card = queue.shift(); card; card = queue.shift()) await encodeCard(await drawPixels(card.svg), card.spec.encoding);
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
 }

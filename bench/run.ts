@@ -15,7 +15,7 @@ import type { CardSpec } from '../src/model.ts';
 import { listArticles, readArticle } from '../src/read/articles.ts';
 import { cardKey } from '../src/render/batch.ts';
 import { writeCorpus } from './corpus.ts';
-import { floor, naive, prepare, toHtml, type PreparedCard } from './pipelines.ts';
+import { floor, naive, prepare, satoriOnly, toHtml, type PreparedCard } from './pipelines.ts';
 
 const ROOT = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
 const TEMPLATES = path.join(ROOT, 'templates');
@@ -42,6 +42,14 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await run();
   return performance.now() - started;
+}
+
+/** Wall time and CPU time of every thread of this process (µs → ms). */
+async function timedWithCpu(run: () => Promise<unknown>): Promise<{ ms: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
+  const ms = await timed(run);
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
 /** A cold build in a fresh process, with a fresh cache and output. */
@@ -125,11 +133,16 @@ async function main(): Promise<void> {
   const context = renderContextOf(setup);
   const prepared = await prepare(await uniqueCards(articles), context);
   const floorMs = [];
+  const floorCpuMs = [];
   const naiveMs = [];
+  const satoriMs = [];
   for (let repeat = 0; repeat < REPEATS; repeat++) {
-    floorMs.push(await timed(() => floor(prepared)));
+    const floorRun = await timedWithCpu(() => floor(prepared));
+    floorMs.push(floorRun.ms);
+    floorCpuMs.push(floorRun.cpuMs);
     naiveMs.push(await timed(() => naive(prepared, context.fonts)));
-    log(`  floor ${(floorMs.at(-1)! / 1000).toFixed(1)} s · naive ${(naiveMs.at(-1)! / 1000).toFixed(1)} s`);
+    satoriMs.push(await timed(() => satoriOnly(prepared, context.fonts)));
+    log(`  floor ${(floorMs.at(-1)! / 1000).toFixed(1)} s (CPU ${(floorCpuMs.at(-1)! / 1000).toFixed(1)} s) · naive ${(naiveMs.at(-1)! / 1000).toFixed(1)} s · satori alone ${(satoriMs.at(-1)! / 1000).toFixed(1)} s`);
   }
   const sample = prepared.slice(0, Number(values['chromium-cards']));
   const fontsCss = context.fonts.map((font, index) => `@font-face{font-family:'${font.name}';font-weight:${font.weight};src:url(/fonts/${index}.woff) format('woff')}`).join('');
@@ -176,6 +189,8 @@ async function main(): Promise<void> {
     naiveMs: stats(naiveMs),
     naiveCardsPerSecond: throughput(stats(naiveMs).median, prepared.length),
     floorMs: stats(floorMs),
+    floorCpuMs: stats(floorCpuMs),
+    satoriOnlyMs: stats(satoriMs),
     chromium: chromiumMs.length ? { cards: sample.length, ms: stats(chromiumMs), cardsPerSecond: throughput(stats(chromiumMs).median, sample.length) } : 'skipped: no chromium at ' + CHROMIUM,
     noopRebuildMs: stats(noop),
     cliUpToDateMs: startup,
@@ -186,6 +201,8 @@ async function main(): Promise<void> {
       vsChromiumThroughput: chromiumMs.length ? ours / throughput(stats(chromiumMs).median, sample.length) : undefined,
       vsNaiveThroughput: ours / throughput(stats(naiveMs).median, prepared.length),
       coldOverFloor: coldStats.median / stats(floorMs).median,
+      // Best case for any satori pipeline: the floor's CPU plus satori's final render, spread perfectly over every core.
+      satoriBoundOverFloor: (stats(floorCpuMs).median + stats(satoriMs).median) / machine.cores / stats(floorMs).median,
       noopOverCold: stats(noop).median / coldStats.median,
       scaleOver20: scale ? scale.ms / coldStats.median : undefined,
     },
@@ -209,7 +226,8 @@ function print(results: Record<string, any>): void {
   row(`cold build (${results.articles} articles, ${results.cards} cards)`, `median ${s(results.coldBuildMs.median)} (min ${s(results.coldBuildMs.min)}, max ${s(results.coldBuildMs.max)}) · ${results.coldCardsPerSecond.toFixed(1)} cards/s`);
   row('naive satori → sharp .png()', `median ${s(results.naiveMs.median)} · ${results.naiveCardsPerSecond.toFixed(1)} cards/s`);
   row('Chromium screenshots', typeof results.chromium === 'string' ? results.chromium : `median ${s(results.chromium.ms.median)} for ${results.chromium.cards} cards · ${results.chromium.cardsPerSecond.toFixed(1)} cards/s`);
-  row('floor (resvg + encode only)', `median ${s(results.floorMs.median)} (min ${s(results.floorMs.min)}, max ${s(results.floorMs.max)})`);
+  row('floor (resvg + encode only)', `median ${s(results.floorMs.median)} (min ${s(results.floorMs.min)}, max ${s(results.floorMs.max)}) · CPU ${s(results.floorCpuMs.median)}`);
+  row('satori alone (final render, no fitting)', `median ${s(results.satoriOnlyMs.median)}`);
   row('no-op rebuild (in process)', `median ${s(results.noopRebuildMs.median)}`);
   row('npm start, up to date (process)', `${s(results.cliUpToDateMs)} (target well under 1 s)`);
   row('rebuild after editing one article', `${s(results.editOneArticle.ms)} · ${results.editOneArticle.cardsRedrawn} cards redrawn (≈${results.editOneArticle.cardsPerArticle.toFixed(0)} per article)`);
@@ -219,6 +237,7 @@ function print(results: Record<string, any>): void {
   if (results.ratios.vsChromiumThroughput) row('throughput vs Chromium (target ≥ 12×)', `${results.ratios.vsChromiumThroughput.toFixed(1)}×`);
   row('throughput vs naive (target ≥ 2.5×)', `${results.ratios.vsNaiveThroughput.toFixed(2)}×`);
   row('cold build / floor (target ≤ 1.3×)', `${results.ratios.coldOverFloor.toFixed(2)}×`);
+  row('  bound: floor CPU + satori alone, all cores', `${results.ratios.satoriBoundOverFloor.toFixed(2)}× (no satori pipeline can do better)`);
   row('no-op / cold (target ≤ 2%)', `${(results.ratios.noopOverCold * 100).toFixed(1)}%`);
   if (results.ratios.scaleOver20) row(`${results.scale.articles} articles / ${results.articles} (target ≤ 5.5×)`, `${results.ratios.scaleOver20.toFixed(2)}×`);
 }

@@ -1,11 +1,10 @@
-import { renderAsync } from '@resvg/resvg-js';
 import type { SatoriOptions } from 'satori';
 import type { LoadedFont } from '../config/fonts.ts';
 import type { CardSpec } from '../model.ts';
 import { contentHash } from './content-hash.ts';
 import { thumbnailOf } from './contact-sheet.ts';
 import { emojiImage } from './emoji.ts';
-import { encodeCard, RESVG_OPTIONS } from './encode.ts';
+import { drawPixels, encodeCard } from './encode.ts';
 import { renderFitted, textContent } from './fit.ts';
 import { missingCharacters } from './glyphs.ts';
 import { directGradients } from './svg.ts';
@@ -61,8 +60,7 @@ export async function layOutCard(card: CardSpec, context: RenderContext): Promis
 export async function drawCard(card: CardSpec, context: RenderContext): Promise<RenderedCard> {
   const { svg, missing, overflow, fontSizes } = await layOutCard(card, context);
   // Drawn on libuv's threads, so satori can lay out the next card on the main thread meanwhile.
-  const rendered = await renderAsync(svg, RESVG_OPTIONS);
-  const image = { pixels: rendered.pixels, width: rendered.width, height: rendered.height }; // each read of .pixels copies
+  const image = await drawPixels(svg);
   // A JPEG's thumbnail comes from the JPEG, as the sheet would make it, so sheets never depend on the cache.
   const [data, thumbnail] = await Promise.all([encodeCard(image, card.encoding), card.encoding === 'png' ? thumbnailOf(image.pixels, image.width, image.height) : undefined]);
   return { data, hash: contentHash(data), missing, overflow, fontSizes, ...(thumbnail ? { thumbnail } : {}) };

@@ -1,11 +1,10 @@
-import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
 import sharp, { type Sharp } from 'sharp';
 import { platformOf } from '../channels/platforms.ts';
 import type { PostEntry } from '../model.ts';
 import { type CardCache, cachedFile } from './cache.ts';
 import type { RenderContext } from './card.ts';
-import { RESVG_OPTIONS } from './encode.ts';
+import { drawPixels } from './encode.ts';
 import type { SatoriElement } from './template.ts';
 
 /** Bump when the sheet's layout changes, so cached sheets are drawn again. */
@@ -108,5 +107,5 @@ async function drawWords(title: string, posts: PostEntry[], placed: Placed[], he
     },
   };
   const svg = await satori(page as never, { width: SHEET_WIDTH, height, fonts: context.fonts });
-  return (await renderAsync(svg, RESVG_OPTIONS)).pixels;
+  return (await drawPixels(svg)).pixels;
 }

@@ -51,7 +51,7 @@ async function buildLocked(options: BuildOptions, onProgress?: Progress): Promis
   const made: (MadeArticle | undefined)[] = [];
   // The setup is loaded (and the heavy modules with it) only when an article has to be made.
   let maker: ArticleMaker | undefined;
-  const loadMaker = async () => (maker ??= await (await import('./make.ts')).articleMaker(options, cache));
+  const loadMaker = async () => (maker ??= await (await import('./make.ts')).articleMaker(options, cache, inputs));
   let assembling = settled();
   let cardsDrawn = 0;
   for (const [index, source] of sources.entries()) {

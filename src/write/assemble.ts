@@ -31,6 +31,8 @@ export async function assembleArticle(
   const files: OutputFile[] = [];
   const posts: PostEntry[] = [];
   const imageData = new Map<string, Buffer>();
+  // PDFs and the contact sheet are made side by side, on libuv's threads, once every post is known.
+  const documents: { entry: PostEntry; path: string; make: () => Promise<Buffer> }[] = [];
   for (const post of analysis.posts) {
     const images = post.images.flatMap((image): ImageEntry[] => {
       const card = drawn.get(cardKey(image.card, context))!;
@@ -47,17 +49,24 @@ export async function assembleArticle(
     if (post.pdf) {
       const slides = images.map((image) => ({ data: imageData.get(image.path)!, width: image.width, height: image.height }));
       const key = `pdf-${digest([PDF_VERSION, analysis.article.title, images.map((image) => image.hash)])}`;
-      const data = await cachedFile(cache, key, () => carouselPdf(slides, analysis.article.title));
-      files.push({ path: post.pdf, data });
-      entry.document = { path: post.pdf, bytes: data.length, pages: images.length };
+      documents.push({ entry, path: post.pdf, make: () => cachedFile(cache, key, () => carouselPdf(slides, analysis.article.title)) });
     }
     posts.push(entry);
   }
+  const contactSheet = contactSheets && posts.length > 0 ? `${slug}/contact-sheet.png` : undefined;
+  const [pdfs, sheet] = await Promise.all([
+    Promise.all(documents.map((document) => document.make())),
+    contactSheet ? contactSheetOf(analysis.article.title, posts, imageData, context, cache) : undefined,
+  ]);
+  for (const [index, { entry, path }] of documents.entries()) {
+    files.push({ path, data: pdfs[index]! });
+    entry.document = { path, bytes: pdfs[index]!.length, pages: entry.images.length };
+  }
+  // After the PDFs: post.json lists each carousel's document.
   for (const channel of new Set(posts.map((post) => post.channel))) {
     files.push(...channelFiles(slug, channel, posts.filter((post) => post.channel === channel), analysis.captions.get(channel)!));
   }
-  const contactSheet = contactSheets && posts.length > 0 ? `${slug}/contact-sheet.png` : undefined;
-  if (contactSheet) files.push({ path: contactSheet, data: await contactSheetOf(analysis.article.title, posts, imageData, context, cache) });
+  if (contactSheet && sheet) files.push({ path: contactSheet, data: sheet });
   const entry: ArticleEntry = {
     slug,
     title: analysis.article.title,

@@ -25,15 +25,16 @@ export async function prepare(cards: CardSpec[], context: RenderContext): Promis
 
 /** What most people write: satori, then sharp's own SVG renderer, one card at a time. */
 export async function naive(cards: PreparedCard[], fonts: LoadedFont[]): Promise<void> {
-  for (const card of cards) {
-    const svg = await satori(card.element as never, { ...satoriOptions(card.spec.width, fonts), height: card.spec.height });
-    await sharp(Buffer.from(svg)).png().toBuffer();
-  }
+  for (const card of cards) await sharp(Buffer.from(await satoriSvg(card, fonts))).png().toBuffer();
 }
 
 /** Only satori's final render of each fitted card, on the main thread: a part of any satori pipeline's cost. */
 export async function satoriOnly(cards: PreparedCard[], fonts: LoadedFont[]): Promise<void> {
-  for (const card of cards) await satori(card.element as never, { ...satoriOptions(card.spec.width, fonts), height: card.spec.height });
+  for (const card of cards) await satoriSvg(card, fonts);
+}
+
+function satoriSvg(card: PreparedCard, fonts: LoadedFont[]): Promise<string> {
+  return satori(card.element as never, { ...satoriOptions(card.spec.width, fonts), height: card.spec.height });
 }
 
 /** The floor: only drawing (resvg, off the main thread) and encoding (sharp, as facet does) the finished SVGs, as many in flight as facet. */

@@ -83,15 +83,16 @@ async function buildLocked(options: BuildOptions, onProgress?: Progress): Promis
   const done = made.filter((article): article is MadeArticle => article !== undefined);
   const built = done.map((article) => article.entry);
   const written = new Set(done.flatMap((article) => article.files));
+  const looked = new Set(sources.map((source) => source.slug));
   const manifest = withApprovals(mergeManifest(await readManifest(options.outDir), built, existing), await loadApprovals(options.approvalsFile));
-  await finishOutput(options.outDir, done.flatMap((article) => article.staged), manifest, written, new Set(sources.map((source) => source.slug)), existing);
+  await finishOutput(options.outDir, done.flatMap((article) => article.staged), manifest, written, looked, existing);
   for (const [index, article] of made.entries()) {
     if (!article?.fresh) continue;
     articles[sources[index]!.slug] = { key: article.fresh.key, entry: article.entry, files: await fileStamps(options.outDir, article.files), cacheKeys: [...article.fresh.cacheKeys] };
   }
   // Nothing was made: the brand loaded for the same inputs stands, else (no articles yet) load it.
   const brand = maker?.setup.brand ?? (previous.setup?.inputs === inputs ? previous.setup.brand : (await loadMaker()).setup.brand);
-  const notLookedAt = <T>(records: Record<string, T> | undefined) => unlooked(records ?? {}, sources, existing);
+  const notLookedAt = <T>(records: Record<string, T> | undefined) => unlooked(records ?? {}, looked, existing);
   await writeRecord(options, { outDir: previous.outDir, setup: { inputs, brand }, articles: { ...notLookedAt(previous.articles), ...articles }, drafts: { ...notLookedAt(previous.drafts), ...drafts } });
   // Only a build of everything knows which cached cards are no longer used.
   if (options.slugs.length === 0 && !options.channels) await cache.prune();
@@ -110,8 +111,7 @@ function settled(work?: () => Promise<void>): { done(): Promise<void> } {
 }
 
 /** Records of articles this build did not look at (a partial build), while their source exists. */
-function unlooked<T>(records: Record<string, T>, sources: ArticleFile[], existing: ReadonlySet<string>): Record<string, T> {
-  const looked = new Set(sources.map((source) => source.slug));
+function unlooked<T>(records: Record<string, T>, looked: ReadonlySet<string>, existing: ReadonlySet<string>): Record<string, T> {
   return Object.fromEntries(Object.entries(records).filter(([slug]) => existing.has(slug) && !looked.has(slug)));
 }
 

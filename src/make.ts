@@ -45,7 +45,9 @@ function setupFor(templatesDir: string, inputs: string): Promise<Setup> {
     const setup = loadSetup(templatesDir);
     loaded = { id, setup };
     // A setup that failed to load is not kept: the next build reports it again.
-    setup.catch(() => (loaded?.setup === setup ? (loaded = undefined) : undefined));
+    setup.catch(() => {
+      if (loaded?.setup === setup) loaded = undefined;
+    });
   }
   return loaded.setup;
 }

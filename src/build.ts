@@ -5,12 +5,12 @@ import { type BuildOptions, resolveOptions } from './config/options.ts';
 import type { ArticleMaker, MadeArticle } from './make.ts';
 import type { ArticleEntry, Manifest, Message } from './model.ts';
 import { listArticles, readArticle, type ArticleFile } from './read/articles.ts';
-import type { Progress } from './render/batch.ts';
 import { openCardCache } from './render/cache.ts';
 import { loadApprovals, withApprovals } from './review/approvals.ts';
 import { recoverOutput } from './write/commit.ts';
 import { lockOutput } from './write/lock.ts';
 import { finishOutput, mergeManifest, readManifest } from './write/output.ts';
+import { BuildProgress, type ProgressListener } from './progress.ts';
 import { type ArticleRecord, articleKey, fileStamps, inputsKey, isUpToDate, readRecord, writeRecord } from './write/record.ts';
 
 export interface BuildResult {
@@ -18,9 +18,25 @@ export interface BuildResult {
   /** Entries of the articles this build looked at, in slug order. */
   built: ArticleEntry[];
   cardsDrawn: number;
+  /** Slugs of the articles found up to date: nothing was made for them. */
+  upToDate: string[];
   /** Problems in the setup that did not stop the build (brand colour contrast). */
   warnings: Message[];
   brand: Brand;
+  /** The progress listener threw: it was not called again and the build went on. */
+  displayFailure?: unknown;
+}
+
+/** How a caller follows and stops a build. */
+export interface BuildHooks {
+  /** Called as articles and cards finish; a listener that throws is dropped, never the build. */
+  onProgress?: ProgressListener;
+  /**
+   * Aborted (with an Interrupted reason): drawing stops between cards, nothing is committed,
+   * temp files are removed and the lock released; build() rejects with the reason. Once the
+   * commit has begun it runs to the end, so output/ is always one whole build.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -29,21 +45,26 @@ export interface BuildResult {
  * makes a card shared by two articles a single drawing. Nothing in output/ changes until the
  * commit at the end, which a killed build's successor finishes.
  */
-export async function build(input: Partial<BuildOptions> = {}, onProgress?: Progress): Promise<BuildResult> {
+export async function build(input: Partial<BuildOptions> = {}, hooks: BuildHooks = {}): Promise<BuildResult> {
   const options = resolveOptions(input);
+  hooks.signal?.throwIfAborted();
   const unlock = await lockOutput(options.outDir);
   try {
     await recoverOutput(options.outDir);
-    return await buildLocked(options, onProgress);
+    return await buildLocked(options, hooks);
+  } catch (error) {
+    // Stopped before the commit: the staged files are temp files no journal names; sweep them.
+    if (hooks.signal?.aborted) await recoverOutput(options.outDir);
+    throw error;
   } finally {
     await unlock();
   }
 }
 
-async function buildLocked(options: BuildOptions, onProgress?: Progress): Promise<BuildResult> {
+async function buildLocked(options: BuildOptions, { onProgress, signal }: BuildHooks): Promise<BuildResult> {
   const { sources, existing } = await readSources(options);
   const cache = openCardCache(options.cacheDir);
-  const progress = overallProgress(onProgress);
+  const progress = new BuildProgress(sources.length, onProgress);
   const previous = await readRecord(options);
   const inputs = await inputsKey(options);
   const articles: Record<string, ArticleRecord> = {};
@@ -54,22 +75,29 @@ async function buildLocked(options: BuildOptions, onProgress?: Progress): Promis
   const loadMaker = async () => (maker ??= await (await import('./make.ts')).articleMaker(options, cache, inputs));
   let assembling = settled();
   let cardsDrawn = 0;
+  const upToDate: string[] = [];
   for (const [index, source] of sources.entries()) {
+    signal?.throwIfAborted();
     const key = articleKey(source, inputs);
     const record = previous.articles[source.slug];
     if (record && (await isUpToDate(options.outDir, record, key))) {
       for (const cacheKey of record.cacheKeys) cache.keep(cacheKey);
       made[index] = { entry: record.entry, files: Object.keys(record.files), staged: [] };
       articles[source.slug] = record;
+      upToDate.push(source.slug);
+      progress.finished('up-to-date');
       continue;
     }
     if (previous.drafts?.[source.slug] === key) {
       drafts[source.slug] = key;
+      progress.finished('skipped');
       continue;
     }
-    const drawn = await (await loadMaker()).draw(source, key, progress.article());
+    const articleProgress = progress.drawing(source.slug);
+    const drawn = await (await loadMaker()).draw(source, key, articleProgress, signal);
     if (!drawn) {
       drafts[source.slug] = key;
+      articleProgress.finished('skipped');
       continue;
     }
     cardsDrawn += drawn.drawn;
@@ -77,9 +105,12 @@ async function buildLocked(options: BuildOptions, onProgress?: Progress): Promis
     await assembling.done();
     assembling = settled(async () => {
       made[index] = await drawn.assemble();
+      articleProgress.finished();
     });
   }
   await assembling.done();
+  // The last point to stop: from here on the build commits whole.
+  signal?.throwIfAborted();
   const done = made.filter((article): article is MadeArticle => article !== undefined);
   const built = done.map((article) => article.entry);
   const written = new Set(done.flatMap((article) => article.files));
@@ -96,7 +127,8 @@ async function buildLocked(options: BuildOptions, onProgress?: Progress): Promis
   await writeRecord(options, { outDir: previous.outDir, setup: { inputs, brand }, articles: { ...notLookedAt(previous.articles), ...articles }, drafts: { ...notLookedAt(previous.drafts), ...drafts } });
   // Only a build of everything knows which cached cards are no longer used.
   if (options.slugs.length === 0 && !options.channels) await cache.prune();
-  return { manifest, built, cardsDrawn, warnings: brand.warnings, brand };
+  const failure = progress.displayFailure;
+  return { manifest, built, cardsDrawn, upToDate, warnings: brand.warnings, brand, ...(failure === undefined ? {} : { displayFailure: failure }) };
 }
 
 /** Work started now and awaited later: its failure waits for done() instead of going unhandled. */
@@ -113,24 +145,6 @@ function settled(work?: () => Promise<void>): { done(): Promise<void> } {
 /** Records of articles this build did not look at (a partial build), while their source exists. */
 function unlooked<T>(records: Record<string, T>, looked: ReadonlySet<string>, existing: ReadonlySet<string>): Record<string, T> {
   return Object.fromEntries(Object.entries(records).filter(([slug]) => existing.has(slug) && !looked.has(slug)));
-}
-
-/** One progress count over all articles, from each article's own. */
-function overallProgress(onProgress: Progress | undefined) {
-  let before = 0;
-  let total = 0;
-  return {
-    article: (): Progress | undefined => {
-      if (!onProgress) return undefined;
-      let counted = 0;
-      return (done, articleTotal) => {
-        if (counted === 0) total += articleTotal;
-        counted = done;
-        onProgress(before + done, total);
-        if (done === articleTotal) before += articleTotal;
-      };
-    },
-  };
 }
 
 export async function readSources(options: BuildOptions): Promise<{ sources: ArticleFile[]; existing: Set<string> }> {

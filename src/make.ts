@@ -4,7 +4,7 @@ import { loadSetup, renderContextOf, type Setup } from './config/setup.ts';
 import { report } from './messages/report.ts';
 import type { ArticleEntry } from './model.ts';
 import type { ArticleFile } from './read/articles.ts';
-import { drawCards, type Progress } from './render/batch.ts';
+import { type CardProgress, drawCards } from './render/batch.ts';
 import { type CardCache, recordingCache, writeOnly } from './render/cache.ts';
 import { assembleArticle } from './write/assemble.ts';
 import type { Staged } from './write/commit.ts';
@@ -27,8 +27,8 @@ export interface DrawnArticle {
 
 export interface ArticleMaker {
   setup: Setup;
-  /** Analyses and draws one article; undefined for a draft. */
-  draw(source: ArticleFile, key: string, progress: Progress | undefined): Promise<DrawnArticle | undefined>;
+  /** Analyses and draws one article; undefined for a draft. An aborted signal stops it between cards. */
+  draw(source: ArticleFile, key: string, progress?: CardProgress, signal?: AbortSignal): Promise<DrawnArticle | undefined>;
 }
 
 /**
@@ -62,13 +62,14 @@ export async function articleMaker(options: BuildOptions, cache: CardCache, inpu
   const context = renderContextOf(setup);
   return {
     setup,
-    async draw(source, key, progress) {
+    async draw(source, key, progress, signal) {
       const analysis = analyzeArticle(source, setup, options);
       if (analysis.status === 'draft') return undefined;
       const cacheKeys = new Set<string>();
       const articleCache = recordingCache(options.force ? writeOnly(cache) : cache, cacheKeys);
       const cards = analysis.status === 'ok' ? analysis.posts.flatMap((post) => post.images.map((image) => image.card)) : [];
-      const drawn = await drawCards(cards, context, articleCache, progress, Date.now() + options.articleBudgetMs);
+      const limits = { deadline: Date.now() + options.articleBudgetMs, ...(signal ? { signal } : {}) };
+      const drawn = await drawCards(cards, context, articleCache, progress, limits);
       if (drawn.timedOut) {
         report(source.file, 'error', 'article-timeout', `Unexpected drawing time over ${options.articleBudgetMs / 1000} s, expected one article to draw within it`, { line: 1, column: 1 },
           'shorten the article or its number of channels; the cards drawn so far are cached for the next build');

@@ -11,8 +11,19 @@ import { drawCard, type RenderContext, type RenderedCard } from './card.ts';
  */
 const IN_FLIGHT = Number(process.env.FACET_IN_FLIGHT ?? 4);
 
-/** Called after each card is drawn, for a progress bar. */
-export type Progress = (done: number, total: number) => void;
+/** Told how many cards an article has to draw, then once per card finished. */
+export interface CardProgress {
+  queued(count: number): void;
+  drawn(): void;
+}
+
+/** How a drawing run may be stopped: past a deadline (the article fails) or by a signal (the build stops). */
+export interface DrawLimits {
+  /** Epoch ms after which no new card is started. Default: none. */
+  deadline?: number;
+  /** Aborted: no new card is started, cards in flight finish, then drawCards throws the reason. */
+  signal?: AbortSignal;
+}
 
 /**
  * What decides a card's pixels: the template and its partials, the bound words, size and
@@ -27,14 +38,20 @@ export function cardKey(card: CardSpec, context: RenderContext): string {
 
 export interface DrawnCards {
   cards: Map<string, RenderedCard>;
-  /** How many were drawn now; the rest came from the cache. */
+  /** How many were drawn now and finished; the rest came from the cache (or were stopped). */
   drawn: number;
   /** The deadline passed before every card was drawn. */
   timedOut: boolean;
 }
 
 /** Draws each distinct card once, however many posts and channels share it, unless the cache has it. */
-export async function drawCards(cards: CardSpec[], context: RenderContext, cache: CardCache, onProgress?: Progress, deadline = Number.POSITIVE_INFINITY): Promise<DrawnCards> {
+export async function drawCards(
+  cards: CardSpec[],
+  context: RenderContext,
+  cache: CardCache,
+  progress?: CardProgress,
+  { deadline = Number.POSITIVE_INFINITY, signal }: DrawLimits = {},
+): Promise<DrawnCards> {
   const unique = new Map<string, CardSpec>();
   for (const card of cards) unique.set(cardKey(card, context), card);
   const results = new Map<string, RenderedCard>();
@@ -48,10 +65,11 @@ export async function drawCards(cards: CardSpec[], context: RenderContext, cache
     results.set(key, cached);
     cache.keep(thumbnailKey(cached.hash));
   }
-  const toDraw = queue.length;
+  progress?.queued(queue.length);
+  let drawnCount = 0;
   let timedOut = false;
   const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
+    for (let next = queue.shift(); next && !signal?.aborted; next = queue.shift()) {
       if (Date.now() > deadline) {
         timedOut = true;
         return;
@@ -61,11 +79,13 @@ export async function drawCards(cards: CardSpec[], context: RenderContext, cache
       results.set(key, drawn);
       await cache.set(key, drawn);
       if (drawn.thumbnail) await storeFile(cache, thumbnailKey(drawn.hash), drawn.thumbnail);
-      onProgress?.(toDraw - queue.length, toDraw);
+      drawnCount += 1;
+      progress?.drawn();
     }
   };
   await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, queue.length) }, worker));
-  return { cards: results, drawn: toDraw, timedOut };
+  signal?.throwIfAborted();
+  return { cards: results, drawn: drawnCount, timedOut };
 }
 
 async function drawOrExplain(card: CardSpec, context: RenderContext): Promise<RenderedCard> {

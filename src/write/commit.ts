@@ -10,7 +10,7 @@ export interface Staged {
 }
 
 /** Lists what the commit does, so a killed commit is finished by the next build. */
-const JOURNAL = '.facet-commit.json';
+export const JOURNAL = '.facet-commit.json';
 
 /**
  * Writes `data` under a temp name beside `target` (both relative to `outDir`), or nothing if

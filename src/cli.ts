@@ -1,9 +1,10 @@
 import './render/native-memory.ts';
 // Commands load their modules when run: `npm start` on an up-to-date project loads no renderer.
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from './build.ts';
+import { build, type BuildResult } from './build.ts';
 import type { Channel } from './channels/platforms.ts';
 import { SetupError, TemplateError } from './config/errors.ts';
 import { type BuildOptions, DEFAULT_OPTIONS } from './config/options.ts';
@@ -12,6 +13,10 @@ import type { ArticleEntry, Manifest, Message } from './model.ts';
 import { readManifest } from './write/output.ts';
 import { slugify } from './read/slug.ts';
 import { writeAtomic } from './write/atomic.ts';
+import { Interrupted } from './interrupted.ts';
+import { plainProgress, terminalProgress } from './terminal/display.ts';
+import { exitCodeFor, interruptOnSignals } from './terminal/interrupt.ts';
+import { type Style, styleFor } from './terminal/style.ts';
 
 /** Exit codes: 0 all built (warnings allowed), 1 an article failed or check found errors, 2 usage or setup. */
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -115,20 +120,49 @@ function buildOptions(slugs: string[], values: Values): Partial<BuildOptions> {
 
 async function runBuild(slugs: string[], values: Values): Promise<number> {
   const started = performance.now();
-  const result = await build(buildOptions(slugs, values), process.stderr.isTTY ? progressBar : undefined);
-  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-  printMessages(result.warnings, result.built);
+  const style = styleFor(process.stderr);
+  const display = process.stderr.isTTY ? terminalProgress(process.stderr, style) : plainProgress(process.stderr);
+  const outDir = values.out ?? 'output';
+  const interruption = interruptOnSignals(outDir, (signal) =>
+    display.note(style.yellow(`${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping after the cards in flight… (again to quit at once)`)),
+  );
+  let result: BuildResult;
+  try {
+    result = await build(buildOptions(slugs, values), { onProgress: display.update, signal: interruption.signal });
+  } catch (error) {
+    display.clear();
+    if (!(error instanceof Interrupted)) throw error;
+    process.stderr.write(`${style.yellow('✗ interrupted')}: nothing written; ${outDir}/ is as the last build left it\n`);
+    return exitCodeFor(error.signal);
+  } finally {
+    interruption.dispose();
+  }
+  display.clear();
+  printMessages(result.warnings, result.built, style);
   if (values.json) process.stdout.write(`${JSON.stringify(result.manifest, null, 2)}\n`);
+  printApprovals(result.manifest);
+  if (result.displayFailure !== undefined) {
+    process.stderr.write(`note: the progress display failed and was turned off (the build was not affected): ${String(result.displayFailure)}\n`);
+  }
+  const summary = buildSummary(result, (performance.now() - started) / 1000, outDir);
+  process.stderr.write(`${summary.ok ? style.green('✓') : style.red('✗')} ${summary.text}\n`);
+  return summary.ok ? EXIT.ok : EXIT.failed;
+}
+
+/** "3 built (2 up to date), 0 failed · 111 images (41 drawn) · 1.2 s → output/" */
+function buildSummary(result: BuildResult, seconds: number, outDir: string): { ok: boolean; text: string } {
   const failed = result.built.filter((entry) => entry.status === 'failed');
   // An article can build and still hold back a post (a caption that cannot fit): that is an error too.
-  const held = result.built.filter((entry) => entry.status === 'ok' && entry.messages.some((message) => message.severity === 'error'));
+  const held = result.built.filter(
+    (entry) => entry.status === 'ok' && entry.messages.some((message) => message.severity === 'error'),
+  );
   const images = result.built.reduce((sum, entry) => sum + entry.posts.reduce((count, post) => count + post.images.length, 0), 0);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const upToDate = result.upToDate.length > 0 ? ` (${result.upToDate.length} up to date)` : '';
   const heldNote = held.length > 0 ? ` (${held.length} with posts held back)` : '';
-  printApprovals(result.manifest);
-  const ok = failed.length === 0 && held.length === 0;
-  process.stderr.write(`${ok ? '✓' : '✗'} ${result.built.length - failed.length} built${heldNote}, ${failed.length} failed · ${images} images (${result.cardsDrawn} drawn) · ${seconds} s → ${values.out ?? 'output'}/\n`);
-  return ok ? EXIT.ok : EXIT.failed;
+  const text =
+    `${result.built.length - failed.length} built${upToDate}${heldNote}, ${failed.length} failed` +
+    ` · ${images} images (${result.cardsDrawn} drawn) · ${seconds.toFixed(1)} s → ${outDir}/`;
+  return { ok: failed.length === 0 && held.length === 0, text };
 }
 
 async function runCheck(slugs: string[], values: Values): Promise<number> {
@@ -169,13 +203,6 @@ async function runImport(args: string[], values: Values): Promise<number> {
   return runCheck([slug], values);
 }
 
-/** Redraws one line in place; only on a terminal, so CI logs stay plain. */
-function progressBar(done: number, total: number): void {
-  const width = 30;
-  const filled = Math.round((done / total) * width);
-  process.stderr.write(`\r\x1b[K  drawing cards [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}`);
-}
-
 async function runExport(values: Values): Promise<number> {
   if (!values.format) return usageError('Expected --format, e.g. npm run facet -- export --format buffer');
   if (values.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.start)) return usageError(`Expected a date like 2026-12-01 for --start but received ${JSON.stringify(values.start)}`);
@@ -204,11 +231,11 @@ async function runPreview(values: Values): Promise<number> {
   const { startPreview } = await import('./preview/server.ts');
   const preview = await startPreview({ ...buildOptions([], values), port, ...(values.host ? { host: values.host } : {}) });
   process.stderr.write(`facet preview: ${preview.url}  (watching ${values.articles ?? 'articles'}/ and ${values.templates ?? 'templates'}/; Ctrl-C to stop)\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  const interruption = interruptOnSignals(values.out ?? 'output', () => process.stderr.write('stopping the preview…\n'));
+  await new Promise((resolve) => interruption.signal.addEventListener('abort', resolve, { once: true }));
   await preview.close();
+  interruption.dispose();
+  process.stderr.write('✓ preview stopped\n');
   return EXIT.ok;
 }
 
@@ -220,8 +247,16 @@ function printApprovals(manifest: Manifest): void {
   process.stderr.write(`  approvals: ${count('approved')} approved, ${count('changed')} changed since approval, ${count('unapproved')} not approved\n`);
 }
 
-function printMessages(setupWarnings: Message[], entries: ArticleEntry[]): void {
-  for (const message of [...setupWarnings, ...entries.flatMap((entry) => entry.messages)]) process.stderr.write(`${formatMessage(message)}\n`);
+function printMessages(setupWarnings: Message[], entries: ArticleEntry[], style = styleFor(process.stderr)): void {
+  for (const message of [...setupWarnings, ...entries.flatMap((entry) => entry.messages)]) {
+    process.stderr.write(`${colourSeverity(formatMessage(message), message.severity, style)}\n`);
+  }
+}
+
+/** The severity word in colour, so errors stand out in a long list; the text is unchanged. */
+function colourSeverity(line: string, severity: Message['severity'], style: Style): string {
+  const paint = severity === 'error' ? style.red : style.yellow;
+  return line.replace(` ${severity} `, ` ${paint(severity)} `);
 }
 
 function usageError(problem: string): number {
@@ -241,7 +276,8 @@ function setupError(error: unknown): number {
   throw error;
 }
 
-const isEntry = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+// Real paths on both sides: a project reached through a symlink runs the CLI all the same.
+const isEntry = process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
 if (isEntry) {
   main(process.argv.slice(2)).then(
     (code) => {

@@ -9,9 +9,18 @@ import { openCardCache } from './render/cache.ts';
 import { loadApprovals, withApprovals } from './review/approvals.ts';
 import { recoverOutput } from './write/commit.ts';
 import { lockOutput } from './write/lock.ts';
-import { finishOutput, mergeManifest, readManifest } from './write/output.ts';
+import { EMPTY_MANIFEST, finishOutput, mergeManifest, readManifest } from './write/output.ts';
 import { BuildProgress, type ProgressListener } from './progress.ts';
-import { type ArticleRecord, articleKey, fileStamps, inputsKey, isUpToDate, readRecord, writeRecord } from './write/record.ts';
+import {
+  type ArticleRecord,
+  articleKey,
+  cacheKeysOfOtherOutputs,
+  fileStamps,
+  inputsKey,
+  isUpToDate,
+  readRecord,
+  writeRecord,
+} from './write/record.ts';
 
 export interface BuildResult {
   manifest: Manifest;
@@ -63,6 +72,8 @@ export async function build(input: Partial<BuildOptions> = {}, hooks: BuildHooks
 
 async function buildLocked(options: BuildOptions, { onProgress, signal }: BuildHooks): Promise<BuildResult> {
   const { sources, existing } = await readSources(options);
+  // Read first: an approvals file that cannot be read stops the build before anything is drawn.
+  const approvals = await loadApprovals(options.approvalsFile);
   const cache = openCardCache(options.cacheDir);
   const progress = new BuildProgress(sources.length, onProgress);
   const previous = await readRecord(options);
@@ -115,7 +126,9 @@ async function buildLocked(options: BuildOptions, { onProgress, signal }: BuildH
   const built = done.map((article) => article.entry);
   const written = new Set(done.flatMap((article) => article.files));
   const looked = new Set(sources.map((source) => source.slug));
-  const manifest = withApprovals(mergeManifest(await readManifest(options.outDir), built, existing), await loadApprovals(options.approvalsFile));
+  // A full build makes every article, so it needs nothing from a previous manifest (and mends a broken one).
+  const previousManifest = options.slugs.length > 0 ? await readManifest(options.outDir) : EMPTY_MANIFEST;
+  const manifest = withApprovals(mergeManifest(previousManifest, built, existing), approvals);
   await finishOutput(options.outDir, done.flatMap((article) => article.staged), manifest, written, looked, existing);
   for (const [index, article] of made.entries()) {
     if (!article?.fresh) continue;
@@ -125,8 +138,11 @@ async function buildLocked(options: BuildOptions, { onProgress, signal }: BuildH
   const brand = maker?.setup.brand ?? (previous.setup?.inputs === inputs ? previous.setup.brand : (await loadMaker()).setup.brand);
   const notLookedAt = <T>(records: Record<string, T> | undefined) => unlooked(records ?? {}, looked, existing);
   await writeRecord(options, { outDir: previous.outDir, setup: { inputs, brand }, articles: { ...notLookedAt(previous.articles), ...articles }, drafts: { ...notLookedAt(previous.drafts), ...drafts } });
-  // Only a build of everything knows which cached cards are no longer used.
-  if (options.slugs.length === 0 && !options.channels) await cache.prune();
+  // Only a build of everything knows which cached cards it no longer uses; other outputs keep theirs.
+  if (options.slugs.length === 0 && !options.channels) {
+    for (const key of await cacheKeysOfOtherOutputs(options)) cache.keep(key);
+    await cache.prune();
+  }
   const failure = progress.displayFailure;
   return { manifest, built, cardsDrawn, upToDate, warnings: brand.warnings, brand, ...(failure === undefined ? {} : { displayFailure: failure }) };
 }

@@ -32,23 +32,55 @@ export interface BuildRecord {
   drafts?: Record<string, string>;
 }
 
-const RECORD_VERSION = 2;
+const RECORD_VERSION = 3;
 const SRC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LOCK_FILE = path.join(SRC_DIR, '..', 'package-lock.json');
 
-function recordFile(cacheDir: string): string {
-  return path.join(cacheDir, 'output-record.json');
+const RECORDS = 'records';
+
+/** One record per output folder: building another folder with the same cache keeps this one's. */
+function recordFile(cacheDir: string, outDir: string): string {
+  const id = createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16);
+  return path.join(cacheDir, RECORDS, `${id}.json`);
 }
 
+/**
+ * The last build's record for this output folder, or an empty one. A record that cannot be
+ * read only costs time (everything is made again), so it is never an error.
+ */
 export async function readRecord(options: BuildOptions): Promise<BuildRecord> {
   const empty = { outDir: path.resolve(options.outDir), articles: {} };
   if (options.force) return empty;
+  const saved = await readSaved(recordFile(options.cacheDir, options.outDir));
+  return saved?.outDir === empty.outDir ? saved : empty;
+}
+
+async function readSaved(file: string): Promise<BuildRecord | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
   try {
-    const saved = JSON.parse(await readFile(recordFile(options.cacheDir), 'utf8')) as BuildRecord & { version: number };
-    return saved.version === RECORD_VERSION && saved.outDir === empty.outDir ? withoutVersion(saved) : empty;
+    const saved = JSON.parse(text) as BuildRecord & { version: number };
+    return saved.version === RECORD_VERSION ? withoutVersion(saved) : undefined;
   } catch {
-    return empty;
+    return undefined;
   }
+}
+
+/**
+ * Cache entries that the records of other output folders (still there) use: a full build of
+ * one folder prunes the shared cache, but never of what another folder's output was drawn from.
+ */
+export async function cacheKeysOfOtherOutputs(options: BuildOptions): Promise<Set<string>> {
+  const dir = path.join(options.cacheDir, RECORDS);
+  const own = path.basename(recordFile(options.cacheDir, options.outDir));
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.json') && name !== own);
+  const keys = new Set<string>();
+  for (const name of names) {
+    const record = await readSaved(path.join(dir, name));
+    if (!record || !(await stat(record.outDir).catch(() => undefined))) continue;
+    for (const article of Object.values(record.articles)) for (const key of article.cacheKeys) keys.add(key);
+  }
+  return keys;
 }
 
 function withoutVersion({ version: _version, ...record }: BuildRecord & { version: number }): BuildRecord {
@@ -56,7 +88,7 @@ function withoutVersion({ version: _version, ...record }: BuildRecord & { versio
 }
 
 export function writeRecord(options: BuildOptions, record: BuildRecord): Promise<void> {
-  return writeAtomic(recordFile(options.cacheDir), JSON.stringify({ version: RECORD_VERSION, ...record }));
+  return writeAtomic(recordFile(options.cacheDir, options.outDir), JSON.stringify({ version: RECORD_VERSION, ...record }));
 }
 
 /**

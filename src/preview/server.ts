@@ -39,7 +39,10 @@ export async function startPreview(input: PreviewOptions = {}): Promise<Preview>
   });
   const context: Context = { options, session, clients, allowedHosts: new Set() };
   const server = createServer((request, response) => {
-    handle(request, response, context).catch(() => {
+    handle(request, response, context).catch((error: unknown) => {
+      // A 500 is a bug in facet: say which request and why, where the person running the preview sees it.
+      const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`facet preview: 500 for ${request.method} ${request.url}: ${stack}\n`);
       if (!response.headersSent) respond(response, 500, 'text/plain; charset=utf-8', 'Internal error');
       else response.end();
     });

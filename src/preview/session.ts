@@ -5,7 +5,7 @@ import { SetupError } from '../config/errors.ts';
 import type { BuildOptions } from '../config/options.ts';
 import type { Manifest, Message } from '../model.ts';
 import { isSlug } from '../read/slug.ts';
-import { readManifest } from '../write/output.ts';
+import { EMPTY_MANIFEST, readManifest } from '../write/output.ts';
 
 /** What the gallery shows: the last build, and whether the setup is broken. */
 export interface PreviewState {
@@ -39,8 +39,18 @@ type Pending = { all: boolean; slugs: Set<string> };
  * saved article alone, or everything when a template or brand.yaml changed (unchanged cards
  * come from the cache). Builds never overlap and never throw out of here.
  */
+/** The last build's manifest to show while the first build runs; an unreadable one is shown as the error it is until that build mends it. */
+async function previousManifest(outDir: string): Promise<Pick<PreviewState, 'manifest' | 'setupError'>> {
+  try {
+    return { manifest: await readManifest(outDir) };
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw error;
+    return { manifest: EMPTY_MANIFEST, setupError: { message: error.message, hint: error.hint } };
+  }
+}
+
 export async function startSession(options: BuildOptions, onUpdate: (state: PreviewState) => void): Promise<Session> {
-  let state: PreviewState = { version: 0, building: false, manifest: await readManifest(options.outDir), warnings: [], lastBuildMs: 0 };
+  let state: PreviewState = { version: 0, building: false, ...(await previousManifest(options.outDir)), warnings: [], lastBuildMs: 0 };
   let pending: Pending | undefined = { all: true, slugs: new Set() };
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;

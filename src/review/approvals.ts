@@ -21,19 +21,41 @@ export function postId(article: ArticleEntry, post: PostEntry): string {
   return `${post.channel}/${index + 1}-${post.kind}`;
 }
 
+/**
+ * approvals.yaml as recorded; none yet when the file does not exist. A file that exists but
+ * cannot be read, parsed or understood stops the build and `approve` (a setup error): taking
+ * it as "no approvals" would show approved posts as unapproved, and `approve` would rewrite it.
+ */
 export async function loadApprovals(file: string): Promise<Approvals> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
-  } catch {
-    return {};
-  }
-  try {
-    const data = parse(text) ?? {};
-    return typeof data === 'object' && !Array.isArray(data) ? (data as Approvals) : {};
   } catch (error) {
-    throw new SetupError(`Expected YAML in ${file} but could not parse it: ${(error as Error).message.split('\n')[0]}`, 'fix the file by hand or delete it; approvals are recorded again with `facet approve`', { cause: error });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new SetupError(`Expected to read ${file} but could not: ${(error as Error).message}`, FIX_APPROVALS, { cause: error });
   }
+  let data: unknown;
+  try {
+    data = parse(text) ?? {};
+  } catch (error) {
+    throw new SetupError(`Expected YAML in ${file} but could not parse it: ${(error as Error).message.split('\n')[0]}`, FIX_APPROVALS, { cause: error });
+  }
+  const problem = approvalsProblem(data);
+  if (problem) throw new SetupError(`Expected ${file} to map article → post → hash but ${problem}`, FIX_APPROVALS);
+  return data as Approvals;
+}
+
+const FIX_APPROVALS = 'fix the file by hand (git shows what changed) or restore it; facet will not overwrite it until it reads';
+
+function approvalsProblem(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return `it holds ${Array.isArray(data) ? 'a list' : typeof data}`;
+  for (const [slug, posts] of Object.entries(data)) {
+    if (typeof posts !== 'object' || posts === null || Array.isArray(posts)) return `${slug} is not a mapping of posts`;
+    for (const [post, hash] of Object.entries(posts)) {
+      if (typeof hash !== 'string') return `${slug} → ${post} is not a hash`;
+    }
+  }
+  return undefined;
 }
 
 export function statusOf(approvals: Approvals, article: ArticleEntry, post: PostEntry): ApprovalStatus {

@@ -1,3 +1,4 @@
+import { SetupError } from '../config/errors.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleEntry, Manifest } from '../model.ts';
@@ -41,14 +42,40 @@ export async function finishOutput(outDir: string, staged: Staged[], manifest: M
   await removeEmptyFolders(outDir);
 }
 
-/** The previous build's manifest, or an empty one; used to keep articles a partial build skipped. */
+export const EMPTY_MANIFEST: Manifest = { version: 1, articles: [] };
+
+/**
+ * The previous build's manifest; an empty one when there is none yet. One that exists but
+ * cannot be read is a setup error naming the file: taking it as empty would drop every
+ * article a partial build does not make from the new manifest without a word.
+ */
 export async function readManifest(outDir: string): Promise<Manifest> {
+  const file = path.join(outDir, MANIFEST);
+  let text: string;
   try {
-    const manifest = JSON.parse(await readFile(path.join(outDir, MANIFEST), 'utf8')) as Manifest;
-    return manifest.version === 1 && Array.isArray(manifest.articles) ? manifest : { version: 1, articles: [] };
-  } catch {
-    return { version: 1, articles: [] };
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_MANIFEST;
+    throw unreadableManifest(file, (error as Error).message, error);
   }
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(text) as Manifest;
+  } catch (error) {
+    throw unreadableManifest(file, (error as Error).message, error);
+  }
+  if (manifest?.version !== 1 || !Array.isArray(manifest.articles)) {
+    throw unreadableManifest(file, 'it is not a facet manifest (version 1 with an articles list)');
+  }
+  return manifest;
+}
+
+function unreadableManifest(file: string, problem: string, cause?: unknown): SetupError {
+  return new SetupError(
+    `Expected ${file} to be the last build's manifest but could not read it: ${problem}`,
+    'run a full build (`npm start`), which writes it anew from every article, or restore the file',
+    { cause },
+  );
 }
 
 /** New entries replace old ones; entries of deleted articles go; sorted by slug for stable output. */

@@ -13,7 +13,7 @@ describe('a character no bundled font has', () => {
       '---', 'title: Acupuncture and Migraine', 'date: 2024-06-01', 'quotes: ["Acupuncture (针灸) can ease some chronic pain"]', '---', '',
       'An opening sentence that is long enough for the intro of this article.', '', '## Evidence', '', 'Trials are mixed.', '',
     ].join('\n'));
-    const result = await build({ articlesDir: path.join(dir, 'articles'), outDir: path.join(dir, 'output'), templatesDir: TEMPLATES, channels: ['x'] });
+    const result = await build({ articlesDir: path.join(dir, 'articles'), outDir: path.join(dir, 'output'), cacheDir: path.join(dir, 'cache'), templatesDir: TEMPLATES, channels: ['x'] });
     const [article] = result.built;
     expect(article!.status).toBe('ok');
     expect(article!.messages).toContainEqual(expect.objectContaining({

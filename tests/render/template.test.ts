@@ -36,7 +36,7 @@ describe('card templates', () => {
   it('stop the build with the template named when satori cannot draw its CSS', async () => {
     const dir = templatesWith('quote', readFileSync(path.join(TEMPLATES, 'cards', 'quote.html'), 'utf8').replace('display: flex; flex-direction: column; box-sizing', 'display: table; flex-direction: column; box-sizing'));
     const out = path.join(path.dirname(dir), 'output');
-    await expect(build({ articlesDir: path.join(ROOT, 'articles'), templatesDir: dir, outDir: out, slugs: ['ketamine-therapy-for-migraines'], channels: ['x'] }))
+    await expect(build({ articlesDir: path.join(ROOT, 'articles'), templatesDir: dir, outDir: out, cacheDir: path.join(path.dirname(dir), 'cache'), slugs: ['ketamine-therapy-for-migraines'], channels: ['x'] }))
       .rejects.toThrow(/quote\.html.*display/);
   });
 });

@@ -1,10 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderContextOf } from '../../src/config/setup.ts';
-import type { CardSpec } from '../../src/model.ts';
+import type { CardSpec, PostEntry } from '../../src/model.ts';
 import { drawCard, layOutCard, type RenderContext } from '../../src/render/card.ts';
-import { thumbnailOf } from '../../src/render/contact-sheet.ts';
+import { drawContactSheet, thumbnailKey, thumbnailOf } from '../../src/render/contact-sheet.ts';
+import { openCardCache } from '../../src/render/cache.ts';
 import { RESVG_OPTIONS } from '../../src/render/encode.ts';
 import { repoSetup } from '../helpers/setup.ts';
 
@@ -28,12 +32,21 @@ describe('contact sheet thumbnails', () => {
     expect([width, height]).toEqual([240, 300]);
   });
 
-  it('are not made while drawing a JPEG card, whose file differs from its pixels', async () => {
+  it('of a JPEG card are made from its JPEG file, the image that is posted, not from its pixels', async () => {
     const drawn = await drawCard({ ...card, encoding: 'jpeg' }, context);
     expect(drawn.thumbnail).toBeUndefined();
-    const rendered = await renderAsync((await layOutCard(card, context)).svg, RESVG_OPTIONS);
-    const fromPixels = await thumbnailOf(rendered.pixels, rendered.width, rendered.height);
+    const cache = openCardCache(mkdtempSync(path.join(tmpdir(), 'facet-sheet-')));
+    const image = { path: 'x/01-title.jpg', width: 1080, height: 1350, bytes: drawn.data.length, hash: drawn.hash, alt: '', template: 'title' };
+    const post: PostEntry = {
+      channel: 'x', kind: 'link', format: 'portrait', images: [image], caption: '', hashtags: [], length: 0, limit: 280, warnings: [],
+    };
+    await drawContactSheet('Ketamine for Migraines', [post], new Map([[image.path, drawn.data]]), context, cache);
+    const used = await cache.get(thumbnailKey(drawn.hash));
     const fromJpeg = await sharp(drawn.data).resize({ height: 300 }).png({ compressionLevel: 6 }).toBuffer();
-    expect(Buffer.compare(fromPixels, fromJpeg)).not.toBe(0);
+    expect(used).toBeDefined();
+    expect(Buffer.compare(used!.data, fromJpeg)).toBe(0);
+    // The JPEG's own thumbnail is not the pixels' one: taking the pixels would show what is not posted.
+    const rendered = await renderAsync((await layOutCard(card, context)).svg, RESVG_OPTIONS);
+    expect(Buffer.compare(used!.data, await thumbnailOf(rendered.pixels, rendered.width, rendered.height))).not.toBe(0);
   });
 });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeArticle } from '../src/analyze.ts';
 import { build } from '../src/build.ts';
-import { loadSetup, renderContextOf } from '../src/config/setup.ts';
+import { loadSetup, renderContextOf } from '../src/setup/setup.ts';
 import type { CardSpec } from '../src/model.ts';
 import { listArticles, readArticle } from '../src/read/articles.ts';
 import { cardKey } from '../src/render/batch.ts';
@@ -219,6 +219,7 @@ function timedCli(articles: string, out: string, cache: string): number {
   return performance.now() - started;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shape is bench/results.json's, built just above
 function print(results: Record<string, any>): void {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const row = (label: string, value: string) => process.stdout.write(`${label.padEnd(44)}${value}\n`);

@@ -1,6 +1,6 @@
 import { CHANNELS, type Channel } from './channels/platforms.ts';
 import { composeCaption } from './caption/compose.ts';
-import type { Setup } from './config/setup.ts';
+import type { Setup } from './setup/setup.ts';
 import { extractArticle } from './extract/article.ts';
 import { hasErrors, report } from './messages/report.ts';
 import type { Article, Caption, Post } from './model.ts';

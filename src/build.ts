@@ -1,10 +1,9 @@
 import './render/native-memory.ts';
 import type { Brand } from './config/brand.ts';
-import { SetupError } from './config/errors.ts';
 import { type BuildOptions, resolveOptions } from './config/options.ts';
 import type { ArticleMaker, MadeArticle } from './make.ts';
 import type { ArticleEntry, Manifest, Message } from './model.ts';
-import { listArticles, readArticle, type ArticleFile } from './read/articles.ts';
+import { readSources } from './read/sources.ts';
 import { openCardCache } from './render/cache.ts';
 import { loadApprovals, withApprovals } from './review/approvals.ts';
 import { recoverOutput } from './write/commit.ts';
@@ -161,15 +160,4 @@ function settled(work?: () => Promise<void>): { done(): Promise<void> } {
 /** Records of articles this build did not look at (a partial build), while their source exists. */
 function unlooked<T>(records: Record<string, T>, looked: ReadonlySet<string>, existing: ReadonlySet<string>): Record<string, T> {
   return Object.fromEntries(Object.entries(records).filter(([slug]) => existing.has(slug) && !looked.has(slug)));
-}
-
-export async function readSources(options: BuildOptions): Promise<{ sources: ArticleFile[]; existing: Set<string> }> {
-  const all = await listArticles(options.articlesDir);
-  const existing = new Set(all);
-  const unknown = options.slugs.filter((slug) => !existing.has(slug));
-  if (unknown.length > 0) {
-    throw new SetupError(`Expected articles named ${unknown.join(', ')} in ${options.articlesDir}/ but found none`, `choose from: ${all.join(', ') || '(no articles yet)'}`);
-  }
-  const selected = options.slugs.length > 0 ? options.slugs : all;
-  return { sources: await Promise.all(selected.map((slug) => readArticle(options.articlesDir, slug))), existing };
 }

@@ -1,10 +1,10 @@
 import { type Analysis, analyzeArticle } from './analyze.ts';
-import { readSources } from './build.ts';
 import { type BuildOptions, resolveOptions } from './config/options.ts';
-import { loadSetup, type Setup } from './config/setup.ts';
+import { loadSetup, type Setup } from './setup/setup.ts';
 import { messagesOf } from './messages/report.ts';
 import type { ArticleEntry, Message } from './model.ts';
 import type { ArticleFile } from './read/articles.ts';
+import { readSources } from './read/sources.ts';
 
 /** `check`: everything but pixels, for every selected article. */
 export async function check(input: Partial<BuildOptions> = {}): Promise<{ entries: ArticleEntry[]; warnings: Message[] }> {

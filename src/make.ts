@@ -1,12 +1,12 @@
 import { analyzeArticle } from './analyze.ts';
 import type { BuildOptions } from './config/options.ts';
-import { loadSetup, renderContextOf, type Setup } from './config/setup.ts';
+import { loadSetup, renderContextOf, type Setup } from './setup/setup.ts';
 import { report } from './messages/report.ts';
 import type { ArticleEntry } from './model.ts';
 import type { ArticleFile } from './read/articles.ts';
 import { type CardProgress, drawCards } from './render/batch.ts';
 import { type CardCache, recordingCache, writeOnly } from './render/cache.ts';
-import { assembleArticle } from './write/assemble.ts';
+import { assembleArticle } from './assemble.ts';
 import type { Staged } from './write/commit.ts';
 import { writeFiles } from './write/output.ts';
 

@@ -191,3 +191,7 @@ export interface Manifest {
   version: 1;
   articles: ArticleEntry[];
 }
+
+/** The brand's colours, as brand.yaml names them. */
+export const COLOUR_NAMES = ['background', 'paper', 'text', 'ink', 'accent', 'muted'] as const;
+export type ColourName = (typeof COLOUR_NAMES)[number];

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { CampaignEntry } from '../channels/campaigns.ts';
 import { CHANNELS, type Channel } from '../channels/platforms.ts';
-import type { Message } from '../model.ts';
+import { COLOUR_NAMES, type ColourName, type Message } from '../model.ts';
 import { parseCampaign } from './campaign.ts';
 import { contrastProblems } from './contrast.ts';
 import { parseSchedule } from './schedule.ts';
@@ -50,8 +50,6 @@ export interface Brand {
   warnings: Message[];
 }
 
-export const COLOUR_NAMES = ['background', 'paper', 'text', 'ink', 'accent', 'muted'] as const;
-export type ColourName = (typeof COLOUR_NAMES)[number];
 
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 

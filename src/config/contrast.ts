@@ -1,6 +1,6 @@
-import { contrast } from '../render/colour.ts';
-import { type Palette, paletteOf } from '../render/palette.ts';
-import type { ColourName } from './brand.ts';
+import type { ColourName } from '../model.ts';
+import { contrast } from './colour.ts';
+import { type Palette, paletteOf } from './palette.ts';
 
 /** WCAG 2 AA for body text. */
 export const AA_BODY = 4.5;

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildOptions } from '../config/options.ts';
-import { loadSetup, renderContextOf } from '../config/setup.ts';
+import { loadSetup, renderContextOf } from '../setup/setup.ts';
 import type { ArticleEntry } from '../model.ts';
 import { openCardCache } from '../render/cache.ts';
-import { contactSheetOf } from '../write/assemble.ts';
+import { contactSheetOf } from '../assemble.ts';
 
 /**
  * The contact sheet of an article as it stands in output/, drawn when an editor asks for it:

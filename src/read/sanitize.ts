@@ -6,6 +6,7 @@ import { report } from '../messages/report.ts';
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 /** More combining marks on one letter than any language needs: "Zalgo" text. */
 const STACKED_MARKS = /(\p{M}{3})\p{M}+/gu;
+// eslint-disable-next-line no-control-regex -- finding NUL is the point: it is removed from articles
 const NUL = /\u0000/g;
 
 /**

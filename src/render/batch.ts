@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CardSpec } from '../model.ts';
 import { SetupError } from '../config/errors.ts';
 import { type CardCache, storeFile } from './cache.ts';
-import { thumbnailKey } from './contact-sheet.ts';
+import { thumbnailKey } from './thumbnail.ts';
 import { drawCard, type RenderContext, type RenderedCard } from './card.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { SatoriOptions } from 'satori';
 import type { LoadedFont } from '../config/fonts.ts';
 import type { CardSpec } from '../model.ts';
 import { contentHash } from './content-hash.ts';
-import { thumbnailOf } from './contact-sheet.ts';
+import { thumbnailOf } from './thumbnail.ts';
 import { emojiImage } from './emoji.ts';
 import { drawPixels, encodeCard } from './encode.ts';
 import { renderFitted, textContent } from './fit.ts';

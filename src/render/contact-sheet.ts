@@ -1,40 +1,22 @@
 import satori from 'satori';
-import sharp, { type Sharp } from 'sharp';
+import sharp from 'sharp';
 import { platformOf } from '../channels/platforms.ts';
 import type { PostEntry } from '../model.ts';
 import { type CardCache, cachedFile } from './cache.ts';
 import type { RenderContext } from './card.ts';
 import { drawPixels } from './encode.ts';
+import { THUMB_HEIGHT, thumbnailKey, thumbnailOfFile } from './thumbnail.ts';
 import type { SatoriElement } from './template.ts';
 
 /** Bump when the sheet's layout changes, so cached sheets are drawn again. */
 export const CONTACT_SHEET_VERSION = 2;
 const SHEET_WIDTH = 2400;
-const THUMB_HEIGHT = 300;
 const GAP = 24;
 const PAD = 56;
 const LABEL = 30;
 const HEADER = 120;
 const CHANNEL_HEAD = 64;
 const BACKGROUND = '#EEF0F2';
-
-/** Where an image's thumbnail is kept in the card cache, by the image's content hash. */
-export function thumbnailKey(hash: string): string {
-  return `thumb-${THUMB_HEIGHT}-${hash}`;
-}
-
-/**
- * A card's thumbnail, made from its pixels while they are at hand: shrinking raw pixels costs
- * a few milliseconds, decoding the PNG again for the sheet cost five times that.
- */
-export function thumbnailOf(pixels: Buffer, width: number, height: number): Promise<Buffer> {
-  return shrink(sharp(pixels, { raw: { width, height, channels: 4 } }).removeAlpha());
-}
-
-/** One way to make a thumbnail, from pixels or from the image file, so both give the same bytes. */
-function shrink(image: Sharp): Promise<Buffer> {
-  return image.resize({ height: THUMB_HEIGHT }).png({ compressionLevel: 6 }).toBuffer();
-}
 
 interface Placed {
   path: string;
@@ -54,7 +36,7 @@ export async function drawContactSheet(title: string, posts: PostEntry[], images
   const { placed, headings, height } = layout(posts);
   const words = await drawWords(title, posts, placed, headings, height, context);
   const thumbs = await Promise.all(placed.map(async (item) => ({
-    input: await cachedFile(cache, thumbnailKey(item.hash), () => shrink(sharp(images.get(item.path)!))),
+    input: await cachedFile(cache, thumbnailKey(item.hash), () => thumbnailOfFile(images.get(item.path)!)),
     left: item.left,
     top: item.top,
   })));

@@ -6,7 +6,9 @@ import { emojiImage } from './emoji.ts';
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 // Keycaps (1️⃣) are a digit, U+FE0F and U+20E3: emoji though the digit is not pictographic.
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
-// Joiners, variation selectors and skin-tone modifiers draw nothing on their own.
+// Joiners, variation selectors and skin-tone modifiers draw nothing on their own: each is
+// matched alone, one code point at a time, as the rule warns.
+// eslint-disable-next-line no-misleading-character-class
 const INVISIBLE = /[\s\u200b-\u200f\u2060\ufe00-\ufe0f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]/u;
 
 /** Every code point the bundled fonts can draw, read from their character maps once. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { SAFE_ZONES } from '../channels/platforms.ts';
 import type { Brand } from '../config/brand.ts';
 import { fontStack, type LoadedFont } from '../config/fonts.ts';
-import { paletteOf } from './palette.ts';
+import { paletteOf } from '../config/palette.ts';
 
 /** What every card template can use from the brand kit; derived shades computed once. */
 export function brandView(brand: Brand, fonts: LoadedFont[]): Record<string, unknown> {

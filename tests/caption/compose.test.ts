@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/analyze.ts';
 import { countLength } from '../../src/caption/count.ts';
 import { platformOf } from '../../src/channels/platforms.ts';
-import type { Setup } from '../../src/config/setup.ts';
+import type { Setup } from '../../src/setup/setup.ts';
 import type { Caption } from '../../src/model.ts';
 import { messagesOf } from '../../src/messages/report.ts';
 import { expected, fixtureCases, readFixture } from '../helpers/fixtures.ts';

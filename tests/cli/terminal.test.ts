@@ -1,6 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../src/write/atomic.ts';
@@ -113,6 +112,7 @@ describe('a 40-column terminal without colour', () => {
     expect(screen).toMatch(/folate-broken\.md:2:\d+: error Unexpected `:` inside a value.*\[front-matter-yaml\]/);
     expect(screen).toContain('hint: quote the value');
     expect(run.screen.at(-1)).toMatch(/^✗ 1 built, 1 failed · \d+ images \(\d+ drawn\) · [\d.]+ s → output\/$/);
+    // eslint-disable-next-line no-control-regex -- an escape sequence is what is looked for
     expect(run.raw).not.toMatch(/\x1b\[3\dm/);
     expectHonestProgress(run.raw, columns);
   });

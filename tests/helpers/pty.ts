@@ -114,6 +114,7 @@ export function progressFrames(raw: string): string[] {
 }
 
 export function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex -- escape sequences are what is removed
   return text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 }
 

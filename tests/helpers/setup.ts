@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
-import { loadSetup, type Setup } from '../../src/config/setup.ts';
+import { loadSetup, type Setup } from '../../src/setup/setup.ts';
 import type { ArticleFile } from '../../src/read/articles.ts';
 
 export const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { SetupError } from '../../src/config/errors.ts';
-import { loadSetup } from '../../src/config/setup.ts';
+import { loadSetup } from '../../src/setup/setup.ts';
 import { tempProject } from '../helpers/project.ts';
 
 /** A copy of the repo's templates with one file changed; loadSetup must stop with `message`. */

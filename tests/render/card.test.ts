@@ -4,7 +4,7 @@ import { analyzeArticle } from '../../src/analyze.ts';
 import { SAFE_ZONES } from '../../src/channels/platforms.ts';
 import type { CardSpec } from '../../src/model.ts';
 import { drawCard, type RenderContext } from '../../src/render/card.ts';
-import { renderContextOf } from '../../src/config/setup.ts';
+import { renderContextOf } from '../../src/setup/setup.ts';
 import { articleFromRepo, repoSetup } from '../helpers/setup.ts';
 import { inkRows, variation } from '../helpers/pixels.ts';
 

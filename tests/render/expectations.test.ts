@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderContextOf } from '../../src/config/setup.ts';
+import { renderContextOf } from '../../src/setup/setup.ts';
 import type { CardSpec } from '../../src/model.ts';
 import { drawCard, type RenderContext } from '../../src/render/card.ts';
 import { fixtureCases, FIXTURES, UPDATING } from '../helpers/fixtures.ts';

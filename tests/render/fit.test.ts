@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { renderContextOf } from '../../src/config/setup.ts';
+import { renderContextOf } from '../../src/setup/setup.ts';
 import type { CardSpec } from '../../src/model.ts';
 import { drawCard, type RenderContext } from '../../src/render/card.ts';
 import { repoSetup } from '../helpers/setup.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderContextOf } from '../../src/config/setup.ts';
+import { renderContextOf } from '../../src/setup/setup.ts';
 import { satoriOptions, type RenderContext } from '../../src/render/card.ts';
 import { RESVG_OPTIONS } from '../../src/render/encode.ts';
 import { directGradients } from '../../src/render/svg.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
-import { loadSetup } from '../../src/config/setup.ts';
+import { loadSetup } from '../../src/setup/setup.ts';
 import { bindTemplate, compileTemplate, TemplateError } from '../../src/render/template.ts';
 import { ROOT, TEMPLATES } from '../helpers/setup.ts';
 

@@ -1,4 +1,4 @@
-import type { ColourName } from '../config/brand.ts';
+import type { ColourName } from '../model.ts';
 import { mix } from './colour.ts';
 
 /** Shades the templates use besides the brand's own colours, all derived from them. */

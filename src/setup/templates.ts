@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CHANNELS, type Channel } from '../channels/platforms.ts';
 import { compileTemplate, type CardTemplate } from '../render/template.ts';
-import { SetupError } from './errors.ts';
+import { SetupError } from '../config/errors.ts';
 
 /** Card kinds the planner uses; each needs templates/cards/<kind>.html. */
 export const CARD_TEMPLATES = ['title', 'section', 'cta', 'quote', 'stat', 'link', 'story'] as const;

@@ -1,16 +1,16 @@
-import type { Analysis } from '../analyze.ts';
-import type { Channel } from '../channels/platforms.ts';
-import { messagesOf, report } from '../messages/report.ts';
-import { platformOf } from '../channels/platforms.ts';
-import type { ArticleEntry, Caption, CardSpec, ImageEntry, Post, PostEntry } from '../model.ts';
-import type { ArticleFile } from '../read/articles.ts';
-import { cardKey } from '../render/batch.ts';
-import type { RenderContext, RenderedCard } from '../render/card.ts';
+import type { Analysis } from './analyze.ts';
+import type { Channel } from './channels/platforms.ts';
+import { messagesOf, report } from './messages/report.ts';
+import { platformOf } from './channels/platforms.ts';
+import type { ArticleEntry, Caption, CardSpec, ImageEntry, Post, PostEntry } from './model.ts';
+import type { ArticleFile } from './read/articles.ts';
+import { cardKey } from './render/batch.ts';
+import type { RenderContext, RenderedCard } from './render/card.ts';
 import { createHash } from 'node:crypto';
-import { type CardCache, cachedFile } from '../render/cache.ts';
-import { CONTACT_SHEET_VERSION, drawContactSheet } from '../render/contact-sheet.ts';
-import type { OutputFile } from './output.ts';
-import { carouselPdf, PDF_VERSION } from './pdf.ts';
+import { type CardCache, cachedFile } from './render/cache.ts';
+import { CONTACT_SHEET_VERSION, drawContactSheet } from './render/contact-sheet.ts';
+import type { OutputFile } from './write/output.ts';
+import { carouselPdf, PDF_VERSION } from './write/pdf.ts';
 
 /** The manifest lists the strongest quotes, enough for editors to pin another. */
 const MANIFEST_QUOTES = 10;

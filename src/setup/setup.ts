@@ -12,8 +12,8 @@ import { brandView, templateNames } from '../render/view.ts';
 import { PLATFORMS } from '../channels/platforms.ts';
 import { CARD_DATA_KEYS } from '../plan/cards.ts';
 import { loadRules, type RulePacks } from '../review/rules.ts';
-import { type Brand, loadBrand } from './brand.ts';
-import { type LoadedFont, loadFonts } from './fonts.ts';
+import { type Brand, loadBrand } from '../config/brand.ts';
+import { type LoadedFont, loadFonts } from '../config/fonts.ts';
 import { loadCaptionTemplates, loadCardTemplates } from './templates.ts';
 
 /** Everything a build needs besides the articles; any problem here is a SetupError. */

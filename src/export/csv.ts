@@ -1,8 +1,6 @@
-/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF rows. */
-export function toCsv(rows: string[][]): string {
-  return rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
-}
+import { stringify } from 'csv-stringify/sync';
 
-function field(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/** RFC 4180 (csv-stringify): fields with a comma, quote or line break quoted, quotes doubled; CRLF rows. */
+export function toCsv(rows: string[][]): string {
+  return stringify(rows, { record_delimiter: 'windows' });
 }

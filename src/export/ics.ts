@@ -1,12 +1,27 @@
+import ICAL from 'ical.js';
 import type { Slot } from './schedule.ts';
 
-/** Text values escaped as RFC 5545 asks: backslash, semicolon, comma, newline. */
-function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+const EVENT_MINUTES = 15;
+
+/**
+ * A content calendar (written by ical.js, escaped as RFC 5545 asks): one event per post at
+ * its scheduled time, the caption as description. DTSTAMP is the post's own time, so the
+ * same schedule gives the same file.
+ */
+export function toIcs(slots: Slot[], label: (slot: Slot) => string): string {
+  const calendar = new ICAL.Component(['vcalendar', [], []]);
+  calendar.addPropertyWithValue('version', '2.0');
+  calendar.addPropertyWithValue('prodid', '-//facet//content calendar//EN');
+  calendar.addPropertyWithValue('calscale', 'GREGORIAN');
+  calendar.addPropertyWithValue('x-wr-calname', 'facet campaign');
+  for (const slot of slots) calendar.addSubcomponent(eventOf(slot, label(slot)));
+  // ical.js folds at 75 characters; RFC 5545 (3.1) counts octets, which a caption's emoji exceed.
+  const unfolded = calendar.toString().replace(/\r?\n /g, '').split(/\r?\n/);
+  return `${unfolded.map(foldOctets).join('\r\n')}\r\n`;
 }
 
-/** Content lines longer than 75 octets are folded, never inside a UTF-8 sequence. */
-function fold(line: string): string {
+/** Lines longer than 75 octets are folded, never inside a character. */
+function foldOctets(line: string): string {
   const parts: string[] = [];
   let current = '';
   for (const char of line) {
@@ -20,31 +35,16 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
-function stamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
-
-/**
- * A content calendar: one event per post at its scheduled time, the caption as description.
- * DTSTAMP is the post's own time, so the same schedule gives the same file.
- */
-export function toIcs(slots: Slot[], label: (slot: Slot) => string): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//facet//content calendar//EN', 'CALSCALE:GREGORIAN', 'X-WR-CALNAME:facet campaign'];
-  for (const slot of slots) {
-    const text = slot.post.thread ? slot.post.thread.join('\n\n') : slot.post.caption;
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${slot.article.slug}-${slot.post.channel}-${slot.index + 1}@facet`,
-      `DTSTAMP:${stamp(slot.at)}`,
-      `DTSTART:${stamp(slot.at)}`,
-      'DURATION:PT15M',
-      `SUMMARY:${escapeText(label(slot))}`,
-      `DESCRIPTION:${escapeText(text)}`,
-      ...(slot.post.link ? [`URL:${slot.post.link}`] : []),
-      `CATEGORIES:${escapeText(slot.post.channel)}`,
-      'END:VEVENT',
-    );
-  }
-  lines.push('END:VCALENDAR');
-  return lines.map(fold).join('\r\n') + '\r\n';
+function eventOf(slot: Slot, summary: string): ICAL.Component {
+  const event = new ICAL.Component('vevent');
+  const at = ICAL.Time.fromJSDate(slot.at, true);
+  event.addPropertyWithValue('uid', `${slot.article.slug}-${slot.post.channel}-${slot.index + 1}@facet`);
+  event.addPropertyWithValue('dtstamp', at);
+  event.addPropertyWithValue('dtstart', at);
+  event.addPropertyWithValue('duration', ICAL.Duration.fromSeconds(EVENT_MINUTES * 60));
+  event.addPropertyWithValue('summary', summary);
+  event.addPropertyWithValue('description', slot.post.thread ? slot.post.thread.join('\n\n') : slot.post.caption);
+  if (slot.post.link) event.addPropertyWithValue('url', slot.post.link);
+  event.addPropertyWithValue('categories', slot.post.channel);
+  return event;
 }

@@ -47,7 +47,10 @@ describe('scheduler exports', () => {
   });
 
   it('writes an iCalendar file a calendar parser reads: an event per post at its time', async () => {
-    const calendar = new ICAL.Component(ICAL.parse(await exported('ics', 'ics')));
+    const text = await exported('ics', 'ics');
+    // RFC 5545: content lines of at most 75 octets, CRLF-terminated.
+    expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    const calendar = new ICAL.Component(ICAL.parse(text));
     const events = calendar.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
     const rows = JSON.parse(await exported('json', 'json')) as JsonRow[];
     expect(events).toHaveLength(rows.length);

@@ -44,6 +44,15 @@ describe('an imported page', () => {
     }
   });
 
+  it('never takes a quote or a stat from a credit footnote, however it reads', async () => {
+    const credit = 'Data from 1,200 patients in a trial by Smith and colleagues showed relief within a single day for many of them.';
+    const markdown = `---\ntitle: Credits\ndate: 2024-05-02\n---\n\n## A section\n\nAn opening sentence that is long enough to make a good quote card for everyone.\n\n[^credit-1]: ${credit}\n`;
+    const analysis = analyzeArticle(articleFile('credits', markdown), await repoSetup(), { drafts: false });
+    if (analysis.status !== 'ok') throw new Error('did not analyse');
+    expect(analysis.article.quotes.map((quote) => quote.text)).not.toContain(credit);
+    expect(analysis.article.stats).toEqual([]);
+  });
+
   it('puts its notice, not the brand disclaimer, on its posts', async () => {
     const setup = await repoSetup();
     for (const [name, input] of [['text-notice-top', 'input.txt'], ['squarespace-post', 'input.html']] as const) {

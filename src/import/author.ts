@@ -16,7 +16,10 @@ export function authorAtEnd(blocks: string[]): { author: Required<Author>; lines
     const rest = blocks.slice(index + 1);
     if (surname && (CREDENTIALS.test(name) || rest[0]!.includes(surname)) && rest.every((line) => !isTitleCase(line))) {
       const about = index > 0 && ABOUT.test(blocks[index - 1]!.trim()) ? 1 : 0;
-      return { author: { name, bio: rest.map((line) => line.trim()).join('\n\n') }, lines: blocks.length - index + about };
+      return {
+        author: { name, bio: rest.map((line) => line.trim()).join('\n\n') },
+        lines: blocks.length - index + about,
+      };
     }
   }
   return undefined;

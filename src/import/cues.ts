@@ -27,10 +27,19 @@ export function isNotice(text: string): boolean {
 
 /** The notice without its footnote mark or label. */
 export function noticeText(text: string): string {
-  return text.trim().replace(/^(?:\*+|†|‡)\s*/, '').replace(/\s+/g, ' ');
+  return text
+    .trim()
+    .replace(/^(?:\*+|†|‡)\s*/, '')
+    .replace(/\s+/g, ' ');
 }
 
-const CREDIT_START = /^(?:(?:figure|fig\.|image|photo|illustration|chart|graph|table|infographic)\s*\d*\s*[:.–-]|(?:source|sources|credit|credits|image credit|photo credit|photo|courtesy of|adapted from|reproduced from|reprinted from|data from|from)\b)/i;
+const CREDIT_START = new RegExp(
+  String.raw`^(?:(?:figure|fig\.|image|photo|illustration|chart|graph|table|infographic)\s*\d*\s*[:.–-]|` +
+    String.raw`(?:source|sources|credit|credits|image credit|photo credit|photo|courtesy of|` +
+    String.raw`adapted from|reproduced from|` +
+    String.raw`reprinted from|data from|from)\b)`,
+  'i',
+);
 
 /** "From Smith et al. Headache 2023", "Source: CDC, 2022", "Photo by …": a figure's credit line. */
 export function isCredit(text: string): boolean {
@@ -39,11 +48,17 @@ export function isCredit(text: string): boolean {
   if (/^photo by\b/i.test(value)) return true;
   if (!CREDIT_START.test(value)) return false;
   // "From the start, …" is prose: a credit names a work (et al., a year, a journal or a source).
-  return /\bet al\b|\b(?:19|20)\d\d\b|\bjournal\b|\bdoi\b|\bunsplash\b|\bshutterstock\b|\bgetty\b|\bcdc\b|\bnih\b|\bwho\b/i.test(value)
-    || /^(?:source|sources|credit|credits|image credit|photo credit|courtesy of)\b/i.test(value);
+  return (
+    /\bet al\b|\b(?:19|20)\d\d\b|\b(?:journal|doi|unsplash|shutterstock|getty|cdc|nih|who)\b/i.test(value) ||
+    /^(?:source|sources|credit|credits|image credit|photo credit|courtesy of)\b/i.test(value)
+  );
 }
 
-const CTA_START = /^(?:schedule|book|call|contact|request|get started|get in touch|sign up|subscribe|learn more|click|register|reserve|start|claim|download|text us|email us)\b/i;
+const CTA_START = new RegExp(
+  String.raw`^(?:schedule|book|call|contact|request|get started|get in touch|sign up|subscribe|learn more|click|` +
+    String.raw`register|reserve|start|claim|download|text us|email us)\b`,
+  'i',
+);
 
 /** A button copied as a line: short, imperative, no sentence around it ("Book a Free Consultation"). */
 export function isCallToActionButton(text: string): boolean {
@@ -52,7 +67,21 @@ export function isCallToActionButton(text: string): boolean {
   return words <= 8 && CTA_START.test(value) && !/[.?]$/.test(value);
 }
 
-const CHROME = /^(?:share(?: this(?: post| article)?)?|share on (?:facebook|twitter|x|linkedin|pinterest)|facebook|twitter|x|linkedin|pinterest|instagram|email|print|copy link|tweet|related (?:posts|articles)|you (?:may|might) also like|recent posts|read more|previous(?: post)?|next(?: post)?|leave a (?:comment|reply)|\d+ comments?|comments?|tags?:.*|categories?:.*|posted in .*|filed under .*|back to (?:blog|all posts)|see all|view all|accept(?: all)?(?: cookies)?|we use cookies.*)$/i;
+const CHROME = new RegExp(
+  `^(?:${[
+    String.raw`share(?: this(?: post| article)?)?`,
+    String.raw`share on (?:facebook|twitter|x|linkedin|pinterest)`,
+    String.raw`facebook|twitter|x|linkedin|pinterest|instagram`,
+    String.raw`email|print|copy link|tweet`,
+    String.raw`related (?:posts|articles)|you (?:may|might) also like|recent posts|read more`,
+    String.raw`previous(?: post)?|next(?: post)?`,
+    String.raw`leave a (?:comment|reply)|\\d+ comments?|comments?`,
+    String.raw`tags?:.*|categories?:.*|posted in .*|filed under .*`,
+    String.raw`back to (?:blog|all posts)|see all|view all`,
+    String.raw`accept(?: all)?(?: cookies)?|we use cookies.*`,
+  ].join('|')})$`,
+  'i',
+);
 
 /** Lines of the site around the article: share buttons, related posts, comment prompts, cookie buttons. */
 export function isSiteChrome(text: string): boolean {
@@ -81,5 +110,8 @@ export function isBreadcrumb(text: string): boolean {
 
 /** "Category: Ketamine", "Posted in Mental Health". */
 export function isCategoryPrefix(text: string): boolean {
-  return /^(?:category|categories|topic|topics|filed under|posted in)\s*[:：]?\s+\S/i.test(text.trim()) && text.trim().split(/\s+/).length <= 8;
+  return (
+    /^(?:category|categories|topic|topics|filed under|posted in)\s*[:：]?\s+\S/i.test(text.trim()) &&
+    text.trim().split(/\s+/).length <= 8
+  );
 }

@@ -1,6 +1,10 @@
 import { calendarDateOf } from '../parse/dates.ts';
 
-const PREFIX = /^(?:(?:posted|published|updated|last updated|date|written)(?: on)?\s*:?\s*)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?/i;
+const PREFIX = new RegExp(
+  String.raw`^(?:(?:posted|published|updated|last updated|date|written)(?: on)?\s*:?\s*)?` +
+    String.raw`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?`,
+  'i',
+);
 // What pages print beside a date: "· 5 min read", "| Ketamine", "by Anthony Kaveh MD".
 const SUFFIX = /\s*(?:[|·•–—-]\s*.{0,60}|\s+by\s+.{2,60})$/i;
 
@@ -17,7 +21,10 @@ export function dateOfLine(line: string): string | undefined {
 }
 
 function dateOf(text: string): string | undefined {
-  const value = text.trim().replace(/(\d)(?:st|nd|rd|th)\b/gi, '$1').replace(/\s+/g, ' ');
+  const value = text
+    .trim()
+    .replace(/(\d)(?:st|nd|rd|th)\b/gi, '$1')
+    .replace(/\s+/g, ' ');
   const direct = calendarDateOf(value);
   if (direct) return direct;
   const slashed = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(value);

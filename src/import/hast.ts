@@ -23,7 +23,9 @@ export function findFirst(node: HastParent, test: (element: Element) => boolean)
 }
 
 export function textOf(node: HastParent): string {
-  return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
+  return node.children
+    .map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : ''))
+    .join('');
 }
 
 export function plainText(node: HastParent): string {
@@ -46,8 +48,14 @@ export function attribute(element: Element, name: string): string | undefined {
 
 /** Everything a theme names an element by: classes, id, data-hook, aria-label. */
 export function namesOf(element: Element): string {
-  return [...classesOf(element), attribute(element, 'id'), attribute(element, 'dataHook'), attribute(element, 'ariaLabel')]
-    .filter(Boolean).join(' ');
+  return [
+    ...classesOf(element),
+    attribute(element, 'id'),
+    attribute(element, 'dataHook'),
+    attribute(element, 'ariaLabel'),
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** How a reviewer finds an element again: `<h1 class="entry-title">`. */

@@ -12,7 +12,13 @@ const BODY_CONTAINERS: [string, (element: Element) => boolean][] = [
   ['schema.org', (node) => attribute(node, 'itemProp') === 'articleBody'],
   ['WordPress', (node) => hasClass(node, 'entry-content')],
   ['Squarespace', (node) => hasClass(node, 'blog-item-content')],
-  ['the theme', (node) => ['post-content', 'post-body', 'article-content', 'article-body', 'blog-post-content'].some((name) => hasClass(node, name))],
+  [
+    'the theme',
+    (node) =>
+      ['post-content', 'post-body', 'article-content', 'article-body', 'blog-post-content'].some((name) =>
+        hasClass(node, name),
+      ),
+  ],
   ['Webflow', (node) => hasClass(node, 'w-richtext')],
 ];
 
@@ -30,9 +36,29 @@ const CHROME: [string, RegExp][] = [
 ];
 
 const DROPPED_TAGS: Record<string, string> = {
-  nav: 'navigation', header: 'navigation', footer: 'navigation', aside: 'related posts', form: 'newsletter form', button: 'call-to-action button',
+  nav: 'navigation',
+  header: 'navigation',
+  footer: 'navigation',
+  aside: 'related posts',
+  form: 'newsletter form',
+  button: 'call-to-action button',
 };
-const NOISE_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'link', 'meta', 'input', 'select', 'textarea', 'object', 'embed', 'canvas']);
+const NOISE_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'link',
+  'meta',
+  'input',
+  'select',
+  'textarea',
+  'object',
+  'embed',
+  'canvas',
+]);
 
 export interface Page {
   /** The element holding the article, cleaned. */
@@ -65,7 +91,10 @@ function bodyContainer(page: HastRoot): { element: Element; label: string } {
     if (element) return { element, label: `<${tag}>` };
   }
   const body = findFirst(page, (node) => node.tagName === 'body');
-  return { element: body ?? { type: 'element', tagName: 'div', properties: {}, children: page.children as ElementContent[] }, label: '<body>' };
+  return {
+    element: body ?? { type: 'element', tagName: 'div', properties: {}, children: page.children as ElementContent[] },
+    label: '<body>',
+  };
 }
 
 /** The kind of site furniture an element is, by its tag or the names its theme gave it. */
@@ -79,7 +108,12 @@ export function chromeKind(element: Element): string | undefined {
 }
 
 function isHidden(element: Element): boolean {
-  return element.properties.hidden === true || attribute(element, 'ariaHidden') === 'true' || hasClass(element, 'screen-reader-text') || hasClass(element, 'sr-only');
+  return (
+    element.properties.hidden === true ||
+    attribute(element, 'ariaHidden') === 'true' ||
+    hasClass(element, 'screen-reader-text') ||
+    hasClass(element, 'sr-only')
+  );
 }
 
 /** The body without site furniture; each piece left out is counted by kind. */
@@ -106,8 +140,13 @@ function cleaned(element: Element, dropped: Map<string, number>, root: Element):
 function pageNotice(page: HastRoot, body: Element): string | undefined {
   const named = findFirst(page, (node) => /disclaimer/i.test(namesOf(node)) && plainText(node).length > 0);
   if (named) return plainText(named);
-  const outside = findAll(page, (node) => node.tagName === 'p' && /^\*\S/.test(plainText(node)) && isNotice(plainText(node)));
-  return outside.find((node) => !contains(body, node)) ? plainText(outside.find((node) => !contains(body, node))!) : undefined;
+  const outside = findAll(
+    page,
+    (node) => node.tagName === 'p' && /^\*\S/.test(plainText(node)) && isNotice(plainText(node)),
+  );
+  return outside.find((node) => !contains(body, node))
+    ? plainText(outside.find((node) => !contains(body, node))!)
+    : undefined;
 }
 
 function contains(parent: HastParent, target: Element): boolean {
@@ -116,10 +155,18 @@ function contains(parent: HastParent, target: Element): boolean {
 
 /** The theme's author box ("About the author"): the name in its heading, the bio in its paragraphs. */
 export function authorBox(page: HastRoot): { name: string; bio: string } | undefined {
-  const box = findFirst(page, (node) => /author-bio|about-author|author-info|author-box|blog-author|authorbox/i.test(namesOf(node)));
+  const box = findFirst(page, (node) =>
+    /author-bio|about-author|author-info|author-box|blog-author|authorbox/i.test(namesOf(node)),
+  );
   if (!box) return undefined;
-  const heading = findFirst(box, (node) => /^h[2-6]$/.test(node.tagName) || node.tagName === 'strong' || /author-(?:title|name)/.test(namesOf(node)));
+  const heading = findFirst(
+    box,
+    (node) => /^h[2-6]$/.test(node.tagName) || node.tagName === 'strong' || /author-(?:title|name)/.test(namesOf(node)),
+  );
   const name = heading ? plainText(heading).replace(/^(?:about|written by|by)\s+/i, '') : '';
-  const bio = findAll(box, (node) => node.tagName === 'p').map(plainText).filter((text) => text && text !== name).join('\n\n');
+  const bio = findAll(box, (node) => node.tagName === 'p')
+    .map(plainText)
+    .filter((text) => text && text !== name)
+    .join('\n\n');
   return name && bio && name.split(/\s+/).length <= 6 ? { name, bio } : undefined;
 }

@@ -9,10 +9,11 @@ import { dateOfLine } from './dates.ts';
 import { findAll, plainText } from './hast.ts';
 import { dateOf, descriptionOf, jsonLdFacts, titleOf } from './html-meta.ts';
 import { articleOf, authorBox } from './html-page.ts';
-import type { Guess, Imported } from './imported.ts';
+import { type Guess, type Imported, noticeGuess } from './imported.ts';
 import { sameText } from './shape.ts';
 
 const parser = unified().use(rehypeParse);
+const CREDIT_NOTE = 'a footnote, never a quote or a stat';
 
 /**
  * A saved web page → article parts: the theme's article container (WordPress, Squarespace,
@@ -25,28 +26,57 @@ export async function importHtml(html: string): Promise<Imported | undefined> {
   const article = articleOf(page);
   const title = titleOf(page, article.body, facts);
   if (!title) return undefined;
-  const guesses: Guess[] = [{ ruleId: 'import-title', reason: `Took the title from ${title.from}`, at: { key: 'title' }, hint: 'check the title; it also names the file' }];
+  const guesses: Guess[] = [
+    {
+      ruleId: 'import-title',
+      reason: `Took the title from ${title.from}`,
+      at: { key: 'title' },
+      hint: 'check the title; it also names the file',
+    },
+  ];
   const date = dateOf(page, facts);
   if (date) guesses.push({ ruleId: 'import-date', reason: `Took the date from ${date.from}`, at: { key: 'date' } });
-  if (facts.unreadable > 0) guesses.push({ ruleId: 'import-json-ld', reason: `Skipped ${facts.unreadable} JSON-LD block${facts.unreadable === 1 ? '' : 's'} that did not parse`, at: { key: 'date' } });
+  if (facts.unreadable > 0)
+    guesses.push({
+      ruleId: 'import-json-ld',
+      reason: `Skipped ${facts.unreadable} JSON-LD block${facts.unreadable === 1 ? '' : 's'} that did not parse`,
+      at: { key: 'date' },
+    });
   // Dates printed in the body ("September 10, 2024") became front matter.
-  const printedDates = findAll(article.body, (node) => node.tagName === 'time' && dateOfLine(plainText(node)) !== undefined);
+  const printedDates = findAll(
+    article.body,
+    (node) => node.tagName === 'time' && dateOfLine(plainText(node)) !== undefined,
+  );
   // A quote's caption names who said it: the attribution, not a figure credit.
-  const attributions = findAll(article.body, (node) => node.tagName === 'figure' && findAll(node, (inner) => inner.tagName === 'blockquote').length > 0)
-    .flatMap((figure) => findAll(figure, (node) => node.tagName === 'figcaption'));
+  const attributions = findAll(
+    article.body,
+    (node) => node.tagName === 'figure' && findAll(node, (inner) => inner.tagName === 'blockquote').length > 0,
+  ).flatMap((figure) => findAll(figure, (node) => node.tagName === 'figcaption'));
   if (attributions.length > 0) article.dropped.set('quote attribution', attributions.length);
-  const blocks = await toBlocks(withoutElements(article.body, [title.element, date?.element, ...printedDates, ...attributions]));
+  const blocks = await toBlocks(
+    withoutElements(article.body, [title.element, date?.element, ...printedDates, ...attributions]),
+  );
   guesses.push(containerGuess(article.container, article.dropped));
   const post = afterwards(blocks, title.value);
   guesses.push(...post.guesses);
   const box = post.author ? undefined : authorBox(page);
-  if (box) guesses.push({ ruleId: 'import-author', reason: `Took the page's author box ("${box.name}") as the author's name and bio`, at: { key: 'author' } });
+  if (box)
+    guesses.push({
+      ruleId: 'import-author',
+      reason: `Took the page's author box ("${box.name}") as the author's name and bio`,
+      at: { key: 'author' },
+    });
   const author = post.author ?? box;
   const description = descriptionOf(page, facts, title.value);
   const subtitle = description && !repeatsOpening(description.value, post.body) ? description : undefined;
-  if (subtitle) guesses.push({ ruleId: 'import-subtitle', reason: `Took ${subtitle.from} as the subtitle`, at: { key: 'subtitle' } });
+  if (subtitle)
+    guesses.push({
+      ruleId: 'import-subtitle',
+      reason: `Took ${subtitle.from} as the subtitle`,
+      at: { key: 'subtitle' },
+    });
   const notice = post.notice ?? (article.notice ? noticeText(article.notice) : undefined);
-  if (notice) guesses.push({ ruleId: 'import-notice', reason: `Kept the page's notice as \`notice:\`; it replaces brand.yaml's disclaimer on this article's posts`, at: { key: 'notice' }, hint: "delete the `notice:` line to use the brand's disclaimer instead" });
+  if (notice) guesses.push(noticeGuess('of the page'));
   return {
     title: title.value,
     ...(subtitle ? { subtitle: subtitle.value } : {}),
@@ -59,7 +89,9 @@ export async function importHtml(html: string): Promise<Imported | undefined> {
 }
 
 function containerGuess(container: string, dropped: Map<string, number>): Guess {
-  const left = [...dropped].filter(([kind]) => kind !== 'notice').map(([kind, count]) => (count > 1 ? `${kind} (${count})` : kind));
+  const left = [...dropped]
+    .filter(([kind]) => kind !== 'notice')
+    .map(([kind, count]) => (count > 1 ? `${kind} (${count})` : kind));
   return {
     ruleId: 'import-container',
     reason: `Read the article from ${container}${left.length > 0 ? `; left out ${left.join(', ')}` : ''}`,
@@ -86,14 +118,21 @@ async function toBlocks(body: Element): Promise<RootContent[]> {
       figcaption: (state, node) => {
         credits += 1;
         const children = state.all(node).filter((child) => child.type !== 'break');
-        return { type: 'footnoteDefinition', identifier: `credit-${credits}`, label: `credit-${credits}`, children: [{ type: 'paragraph', children: children as never }] };
+        return {
+          type: 'footnoteDefinition',
+          identifier: `credit-${credits}`,
+          label: `credit-${credits}`,
+          children: [{ type: 'paragraph', children: children as never }],
+        };
       },
       // A quote's attribution is not part of the quote.
       cite: () => undefined,
     },
   });
   const tree = (await toMarkdown.run({ type: 'root', children: [body] } as HastRoot)) as Root;
-  return tree.children.filter((node) => node.type !== 'html' && !isEmpty(node)).map((node) => (node.type === 'heading' && node.depth === 1 ? { ...node, depth: 2 as const } : node));
+  return tree.children
+    .filter((node) => node.type !== 'html' && !isEmpty(node))
+    .map((node) => (node.type === 'heading' && node.depth === 1 ? { ...node, depth: 2 as const } : node));
 }
 
 function isEmpty(node: RootContent): boolean {
@@ -115,7 +154,11 @@ function afterwards(blocks: RootContent[], title: string): After {
   const repeated = rest.slice(0, 3).findIndex((node) => node.type === 'heading' && sameText(plain(node), title));
   if (repeated !== -1) {
     rest.splice(repeated, 1);
-    guesses.push({ ruleId: 'import-left-out', reason: 'Left out the title repeated as the first heading', at: { key: 'title' } });
+    guesses.push({
+      ruleId: 'import-left-out',
+      reason: 'Left out the title repeated as the first heading',
+      at: { key: 'title' },
+    });
   }
   let notice: string | undefined;
   for (const index of [0, rest.length - 1]) {
@@ -129,20 +172,37 @@ function afterwards(blocks: RootContent[], title: string): After {
   const found = authorAtEnd(lines);
   if (found) {
     rest = rest.slice(0, -found.lines);
-    guesses.push({ ruleId: 'import-author', reason: `Took the closing "${found.author.name}" and the paragraph after it as the author's name and bio`, at: { key: 'author' } });
+    guesses.push({
+      ruleId: 'import-author',
+      reason: `Took the closing "${found.author.name}" and the paragraph after it as the author's name and bio`,
+      at: { key: 'author' },
+    });
   }
   const body: RootContent[] = [];
   let credit = 0;
   for (const node of rest) {
     const text = node.type === 'paragraph' ? plain(node) : '';
     if (text && isCallToActionButton(text)) {
-      guesses.push({ ruleId: 'import-left-out', reason: `Left out the button ${JSON.stringify(text)}`, at: { block: body.length }, hint: "captions carry brand.yaml's `cta`" });
+      guesses.push({
+        ruleId: 'import-left-out',
+        reason: `Left out the button ${JSON.stringify(text)}`,
+        at: { block: body.length },
+        hint: "captions carry brand.yaml's `cta`",
+      });
       continue;
     }
     if (node.type === 'footnoteDefinition' || (text && isCredit(text) && node.type === 'paragraph')) {
       credit += 1;
-      body.push(node.type === 'footnoteDefinition' ? { ...node, identifier: `credit-${credit}`, label: `credit-${credit}` } : { type: 'footnoteDefinition', identifier: `credit-${credit}`, label: `credit-${credit}`, children: [node] });
-      guesses.push({ ruleId: 'import-credit', reason: `Kept ${JSON.stringify(short(plainOf(body.at(-1)!)))} as a figure credit (a footnote, never a quote or a stat)`, at: { block: body.length - 1 } });
+      body.push(
+        node.type === 'footnoteDefinition'
+          ? { ...node, identifier: `credit-${credit}`, label: `credit-${credit}` }
+          : { type: 'footnoteDefinition', identifier: `credit-${credit}`, label: `credit-${credit}`, children: [node] },
+      );
+      guesses.push({
+        ruleId: 'import-credit',
+        reason: `Kept ${JSON.stringify(short(plainOf(body.at(-1)!)))} as a figure credit (${CREDIT_NOTE})`,
+        at: { block: body.length - 1 },
+      });
       continue;
     }
     body.push(node);
@@ -170,4 +230,3 @@ function short(text: string): string {
   const value = text.replace(/\s+/g, ' ').trim();
   return value.length > 60 ? `${value.slice(0, 57)}…` : value;
 }
-

@@ -15,6 +15,16 @@ export interface Guess {
   hint?: string;
 }
 
+/** "Kept the notice at line 1 as `notice:`": where the page's notice went, and what it does. */
+export function noticeGuess(where: string): Guess {
+  return {
+    ruleId: 'import-notice',
+    reason: `Kept the notice ${where} as \`notice:\`; it replaces brand.yaml's disclaimer on this article's posts`,
+    at: { key: 'notice' },
+    hint: "delete the `notice:` line to use the brand's disclaimer instead",
+  };
+}
+
 /** What an import found: front matter values, the body as Markdown nodes, and its guesses. */
 export interface Imported {
   title: string;

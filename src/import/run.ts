@@ -45,8 +45,17 @@ export async function importPages(inputs: string[], options: ImportOptions): Pro
     if (!result) continue;
     const target = path.join(options.articlesDir, `${result.slug}.md`);
     if ((existsSync(target) && !options.force) || taken.has(result.slug)) {
-      problems.push(problem(file, 'import-slug-taken', `Unexpected slug \`${result.slug}\`: ${target} already exists, expected a free name; not written`,
-        `if it is the same article, keep the one you reviewed; to replace it, run import again with --force; to keep both, rename the existing file (\`${freeSlug(result.slug, options.articlesDir, taken)}\` is free) and import again`));
+      const free = freeSlug(result.slug, options.articlesDir, taken);
+      problems.push(
+        problem(
+          file,
+          'import-slug-taken',
+          `Unexpected slug \`${result.slug}\`: ${target} already exists, expected a free name; not written`,
+          'if it is the same article, keep the one you reviewed; to replace it, run import again with --force; ' +
+            `to keep both, rename the existing file (\`${free}\` is free) ` +
+            'and import again',
+        ),
+      );
       continue;
     }
     await writeAtomic(target, result.markdown);
@@ -65,10 +74,20 @@ async function pagesIn(inputs: string[], problems: Message[]): Promise<string[]>
   for (const input of inputs) {
     const info = await stat(input).catch(() => undefined);
     if (!info) {
-      problems.push(problem(input, 'import-missing', 'Unexpected path that does not exist, expected a page file or a folder of them', 'check the path'));
+      problems.push(
+        problem(
+          input,
+          'import-missing',
+          'Unexpected path that does not exist, expected a page file or a folder of them',
+          'check the path',
+        ),
+      );
     } else if (info.isDirectory()) {
       const entries = await readdir(input, { withFileTypes: true });
-      const inside = entries.filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => path.join(input, entry.name)).sort();
+      const inside = entries
+        .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+        .map((entry) => path.join(input, entry.name))
+        .sort();
       files.push(...inside);
     } else {
       files.push(input);
@@ -83,22 +102,50 @@ async function pageText(file: string, problems: Message[]): Promise<string | und
   try {
     bytes = await readFile(file);
   } catch (error) {
-    problems.push(problem(file, 'import-unreadable', `Unexpected unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a page to import`, 'check its permissions'));
+    problems.push(
+      problem(
+        file,
+        'import-unreadable',
+        `Unexpected unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a page to import`,
+        'check its permissions',
+      ),
+    );
     return undefined;
   }
-  if (bytes.subarray(0, 8000).includes(0) || !PAGE_EXTENSIONS.test(file) && !looksLikeText(bytes)) {
-    problems.push(problem(file, 'import-binary', 'Unexpected binary file, expected a saved page (.html) or its text (.txt)', 'save the page from the browser as "Web page, HTML only", or copy its text into a .txt file'));
+  if (bytes.subarray(0, 8000).includes(0) || (!PAGE_EXTENSIONS.test(file) && !looksLikeText(bytes))) {
+    problems.push(
+      problem(
+        file,
+        'import-binary',
+        'Unexpected binary file, expected a saved page (.html) or its text (.txt)',
+        'save the page from the browser as "Web page, HTML only", or copy its text into a .txt file',
+      ),
+    );
     return undefined;
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    problems.push(problem(file, 'import-encoding', 'Unexpected bytes that are not UTF-8, expected UTF-8 text', 'save the file again as UTF-8'));
+    problems.push(
+      problem(
+        file,
+        'import-encoding',
+        'Unexpected bytes that are not UTF-8, expected UTF-8 text',
+        'save the file again as UTF-8',
+      ),
+    );
     return undefined;
   }
   if (text.replace(/^\uFEFF/, '').trim() === '') {
-    problems.push(problem(file, 'import-empty', 'Unexpected empty file, expected the text or HTML of a page', 'save the page again; the copy may have failed'));
+    problems.push(
+      problem(
+        file,
+        'import-empty',
+        'Unexpected empty file, expected the text or HTML of a page',
+        'save the page again; the copy may have failed',
+      ),
+    );
     return undefined;
   }
   return text.replace(/^\uFEFF/, '');
@@ -121,12 +168,18 @@ function problem(file: string, ruleId: string, reason: string, hint: string): Me
   return { file, line: 1, column: 1, ruleId, severity: 'error', reason, hint };
 }
 
-function printSummary(written: { file: string; source: string; guesses: number }[], problems: Message[], print: (line: string) => void): void {
+function printSummary(
+  written: { file: string; source: string; guesses: number }[],
+  problems: Message[],
+  print: (line: string) => void,
+): void {
   const total = written.length + problems.length;
-  print(`${problems.length === 0 ? '✓' : '✗'} imported ${written.length} of ${total} page${total === 1 ? '' : 's'}`);
+  const mark = problems.length === 0 ? '✓' : '✗';
+  print(`${mark} imported ${written.length} of ${total} page${total === 1 ? '' : 's'}`);
   if (written.length > 0) {
     print('  needs review (the guesses above; then add url, tags and hashtags):');
-    for (const entry of written) print(`    ${entry.file} ← ${entry.source}: ${entry.guesses} guess${entry.guesses === 1 ? '' : 'es'} to check`);
+    for (const entry of written)
+      print(`    ${entry.file} ← ${entry.source}: ${entry.guesses} guess${entry.guesses === 1 ? '' : 'es'} to check`);
   }
   if (problems.length > 0) {
     print('  not imported:');

@@ -1,7 +1,28 @@
 /** The shape of a line of text: what a reader sees before reading it. */
 
 const SMALL_WORDS = new Set([
-  'a', 'an', 'and', 'are', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'is', 'nor', 'of', 'on', 'or', 'the', 'to', 'vs', 'vs.', 'with',
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'but',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'is',
+  'nor',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'vs',
+  'vs.',
+  'with',
 ]);
 
 export const BULLET = /^\s*(?:[•·▪◦‣∙*-]|(\d+)[.)])\s+(.*)$/;
@@ -29,7 +50,11 @@ export function isQuestionHeading(line: string): boolean {
 /** "Step 1: Book a consultation", "Part 2 – Aftercare". */
 export function isStepHeading(line: string): boolean {
   const text = line.trim();
-  return /^(?:step|part|phase|stage|tip|day|week|session)\s+\d+\s*[:.–—-]\s*\S/i.test(text) && wordsOf(text) <= 16 && !/[.;,]$/.test(text);
+  return (
+    /^(?:step|part|phase|stage|tip|day|week|session)\s+\d+\s*[:.–—-]\s*\S/i.test(text) &&
+    wordsOf(text) <= 16 &&
+    !/[.;,]$/.test(text)
+  );
 }
 
 /** "CATEGORY" labels set in capitals. */
@@ -42,7 +67,9 @@ export function isAllCaps(line: string): boolean {
 export function isPullQuoteLine(line: string): boolean {
   const text = line.trim();
   const words = wordsOf(text);
-  return words >= 5 && words <= 30 && !/[.!?:;,…]$/.test(text) && /^\p{Lu}/u.test(text) && !/[.!?]\s+\p{Lu}/u.test(text);
+  return (
+    words >= 5 && words <= 30 && !/[.!?:;,…]$/.test(text) && /^\p{Lu}/u.test(text) && !/[.!?]\s+\p{Lu}/u.test(text)
+  );
 }
 
 /** A line wholly in quotation marks: “…” or "…". */
@@ -52,6 +79,11 @@ export function quotedLine(line: string): string | undefined {
 }
 
 export function sameText(a: string, b: string): boolean {
-  const key = (text: string) => text.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const key = (text: string) =>
+    text
+      .toLowerCase()
+      .normalize('NFKC')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   return key(a) === key(b);
 }

@@ -1,7 +1,15 @@
 import type { FootnoteDefinition, List, ListItem, Paragraph, RootContent } from 'mdast';
 import { isCallToActionButton, isCredit, isSiteChrome } from './cues.ts';
 import type { Guess } from './imported.ts';
-import { BULLET, isPullQuoteLine, isQuestionHeading, isStepHeading, isTitleCase, quotedLine, wordsOf } from './shape.ts';
+import {
+  BULLET,
+  isPullQuoteLine,
+  isQuestionHeading,
+  isStepHeading,
+  isTitleCase,
+  quotedLine,
+  wordsOf,
+} from './shape.ts';
 import type { Line } from './text-top.ts';
 
 export interface Body {
@@ -30,7 +38,12 @@ export function toBody(lines: Line[]): Body {
     pendingLeftOut = [];
   };
   const leaveOut = (line: Line, what: string, hint?: string) =>
-    pendingLeftOut.push({ ruleId: 'import-left-out', reason: `Left out line ${line.line} (${JSON.stringify(line.text.trim())}), ${what}`, at: { block: 0 }, ...(hint ? { hint } : {}) });
+    pendingLeftOut.push({
+      ruleId: 'import-left-out',
+      reason: `Left out line ${line.line} (${JSON.stringify(line.text.trim())}), ${what}`,
+      at: { block: 0 },
+      ...(hint ? { hint } : {}),
+    });
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     const text = line.text.trim();
@@ -44,40 +57,73 @@ export function toBody(lines: Line[]): Body {
       continue;
     }
     if (isCallToActionButton(text)) {
-      leaveOut(line, 'a call-to-action button', "captions carry brand.yaml's `cta`; put the line back as a sentence if the article needs it");
+      leaveOut(
+        line,
+        'a call-to-action button',
+        "captions carry brand.yaml's `cta`; put the line back as a sentence if the article needs it",
+      );
       continue;
     }
     if (isCredit(text)) {
       credits += 1;
       push(credit(text, credits));
-      guesses.push({ ruleId: 'import-credit', reason: `Kept line ${line.line} as a figure credit (a footnote, never a quote or a stat)`, at: { block: body.length - 1 } });
+      guesses.push({
+        ruleId: 'import-credit',
+        reason: `Kept line ${line.line} as a figure credit (a footnote, never a quote or a stat)`,
+        at: { block: body.length - 1 },
+      });
       continue;
     }
     const lost = lostBullets(lines, index);
     if (lost > 0) {
       push(paragraph(text));
       push(list(lines.slice(index + 1, index + 1 + lost).map((item) => item.text.trim())));
-      guesses.push({ ruleId: 'import-list', reason: `Took lines ${lines[index + 1]!.line}–${lines[index + lost]!.line} as a list (line ${line.line} introduces them; their bullets seem lost in the copy)`, at: { block: body.length - 1 } });
+      guesses.push({
+        ruleId: 'import-list',
+        reason:
+          `Took lines ${lines[index + 1]!.line}–${lines[index + lost]!.line} as a list ` +
+          `(line ${line.line} introduces them; their bullets seem lost in the copy)`,
+        at: { block: body.length - 1 },
+      });
       index += lost;
       continue;
     }
     const quote = quotedLine(text);
     if (quote) {
       push({ type: 'blockquote', children: [paragraph(quote)] });
-      guesses.push({ ruleId: 'import-quote', reason: `Took line ${line.line}, a line of its own in quotation marks, as a quote`, at: { block: body.length - 1 } });
+      guesses.push({
+        ruleId: 'import-quote',
+        reason: `Took line ${line.line}, a line of its own in quotation marks, as a quote`,
+        at: { block: body.length - 1 },
+      });
       continue;
     }
     if (isHeading(text, lines[index + 1])) {
       push({ type: 'heading', depth: 2, children: [{ type: 'text', value: text }] });
-      if (!isTitleCase(text)) guesses.push({ ruleId: 'import-heading', reason: `Took line ${line.line} as a heading (${isStepHeading(text) ? 'a step' : 'a question'} on a line of its own)`, at: { block: body.length - 1 } });
+      if (!isTitleCase(text))
+        guesses.push({
+          ruleId: 'import-heading',
+          reason: `Took line ${line.line} as a heading (${headingKind(text)} on a line of its own)`,
+          at: { block: body.length - 1 },
+        });
       continue;
     }
     push(paragraph(text));
-    if (isPullQuoteLine(text)) guesses.push({ ruleId: 'import-pull-quote', reason: `Kept line ${line.line} as a pull quote (one sentence on its own, no full stop)`, at: { block: body.length - 1 }, hint: 'add a full stop if it is an ordinary sentence' });
+    if (isPullQuoteLine(text))
+      guesses.push({
+        ruleId: 'import-pull-quote',
+        reason: `Kept line ${line.line} as a pull quote (one sentence on its own, no full stop)`,
+        at: { block: body.length - 1 },
+        hint: 'add a full stop if it is an ordinary sentence',
+      });
   }
   // Anything left out after the last block is shown at that block.
   for (const guess of pendingLeftOut) guesses.push({ ...guess, at: { block: Math.max(0, body.length - 1) } });
   return { body, guesses };
+}
+
+function headingKind(text: string): string {
+  return isStepHeading(text) ? 'a step' : 'a question';
 }
 
 function isHeading(text: string, next: Line | undefined): boolean {
@@ -96,7 +142,8 @@ function lostBullets(lines: Line[], index: number): number {
   let count = 0;
   for (let at = index + 1; at < lines.length; at++) {
     const text = lines[at]!.text.trim();
-    if (BULLET.test(lines[at]!.text) || wordsOf(text) > MAX_LOST_BULLET_WORDS || /[:?]$/.test(text) || isCredit(text)) break;
+    if (BULLET.test(lines[at]!.text) || wordsOf(text) > MAX_LOST_BULLET_WORDS || /[:?]$/.test(text) || isCredit(text))
+      break;
     if (/[.!]$/.test(text) && wordsOf(text) > 6) break;
     // A Title Case line with a paragraph under it is the next heading, not a point.
     const after = lines[at + 1]?.text.trim() ?? '';
@@ -107,7 +154,12 @@ function lostBullets(lines: Line[], index: number): number {
 }
 
 function credit(text: string, number: number): FootnoteDefinition {
-  return { type: 'footnoteDefinition', identifier: `credit-${number}`, label: `credit-${number}`, children: [paragraph(text)] };
+  return {
+    type: 'footnoteDefinition',
+    identifier: `credit-${number}`,
+    label: `credit-${number}`,
+    children: [paragraph(text)],
+  };
 }
 
 function appendListItem(body: RootContent[], text: string, ordered: boolean, push: (node: RootContent) => void): void {
@@ -121,7 +173,12 @@ function appendListItem(body: RootContent[], text: string, ordered: boolean, pus
 }
 
 function list(items: string[]): List {
-  return { type: 'list', ordered: false, spread: false, children: items.map((text) => ({ type: 'listItem', spread: false, children: [paragraph(text)] })) };
+  return {
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: items.map((text) => ({ type: 'listItem', spread: false, children: [paragraph(text)] })),
+  };
 }
 
 export function paragraph(value: string): Paragraph {

@@ -1,6 +1,6 @@
 import { bylineName, isBreadcrumb, isCategoryPrefix, isNotice, isReadingTime, noticeText } from './cues.ts';
 import { dateOfLine } from './dates.ts';
-import type { Guess } from './imported.ts';
+import { type Guess, noticeGuess } from './imported.ts';
 import { BULLET, isAllCaps, isTitleCase, wordsOf } from './shape.ts';
 
 /** A non-empty line of the copied text with its 1-based line number. */
@@ -39,7 +39,12 @@ export function readTop(lines: Line[]): Top {
   if (titleIndex === undefined) return { rest: lines, guesses };
   const title = top[titleIndex]!;
   found.title = title.text.trim();
-  guesses.push({ ruleId: 'import-title', reason: `Took line ${title.line} as the title${why(top, kinds, titleIndex)}`, at: { key: 'title' }, hint: 'check the title; it also names the file' });
+  guesses.push({
+    ruleId: 'import-title',
+    reason: `Took line ${title.line} as the title${why(top, kinds, titleIndex)}`,
+    at: { key: 'title' },
+    hint: 'check the title; it also names the file',
+  });
   // The standfirst follows the title, sometimes after the date or byline.
   let after = titleIndex + 1;
   while (after < top.length && kinds[after] !== 'text' && kinds[after] !== 'notice') after += 1;
@@ -47,12 +52,18 @@ export function readTop(lines: Line[]): Top {
   const subtitleIndex = next && kinds[after] === 'text' && isSubtitle(next.text) && !startsBody(next.text) ? after : -1;
   if (next && subtitleIndex !== -1) {
     found.subtitle = next.text.trim();
-    guesses.push({ ruleId: 'import-subtitle', reason: `Took line ${next.line} as the subtitle`, at: { key: 'subtitle' }, hint: 'if it is the first line of the article, move it back into the body' });
+    guesses.push({
+      ruleId: 'import-subtitle',
+      reason: `Took line ${next.line} as the subtitle`,
+      at: { key: 'subtitle' },
+      hint: 'if it is the first line of the article, move it back into the body',
+    });
   }
   let end = Math.max(titleIndex, subtitleIndex) + 1;
   while (end < top.length && kinds[end] !== 'text') end += 1;
   for (let index = 0; index < end; index++) {
-    if (index !== titleIndex && index !== subtitleIndex) takeMeta(top[index]!, kinds[index]!, index, titleIndex, found, guesses);
+    if (index !== titleIndex && index !== subtitleIndex)
+      takeMeta(top[index]!, kinds[index]!, index, titleIndex, found, guesses);
   }
   // Prose above the title that is no notice stays: it opens the body rather than being lost.
   const before = top.slice(0, titleIndex).filter((line, index) => kinds[index] === 'text' && !isLabel(line.text));
@@ -75,14 +86,19 @@ function kindOf(text: string): Kind {
 
 /** The first line that is plainly article prose: long, or ending like a sentence. */
 function firstBody(top: Line[], kinds: Kind[]): number {
-  const index = top.findIndex((line, at) => kinds[at] === 'text' && (wordsOf(line.text) > 30 || BULLET.test(line.text) || (/[.!]$/.test(line.text.trim()) && wordsOf(line.text) > 8)));
+  const index = top.findIndex(
+    (line, at) =>
+      kinds[at] === 'text' &&
+      (wordsOf(line.text) > 30 || BULLET.test(line.text) || (/[.!]$/.test(line.text.trim()) && wordsOf(line.text) > 8)),
+  );
   return index === -1 ? top.length : index;
 }
 
 function titleScore(top: Line[], kinds: Kind[], index: number, lines: Line[]): number {
   const text = top[index]!.text.trim();
   const words = wordsOf(text);
-  if (text.length > 150 || words > 20 || /[.:;,]$/.test(text) || BULLET.test(text) || !/^[\p{Lu}\d“"']/u.test(text)) return -Infinity;
+  if (text.length > 150 || words > 20 || /[.:;,]$/.test(text) || BULLET.test(text) || !/^[\p{Lu}\d“"']/u.test(text))
+    return -Infinity;
   let score = isTitleCase(text) ? 3 : 1;
   score += Math.min(words, 10) / 5;
   if (words <= 2) score -= 3;
@@ -90,9 +106,21 @@ function titleScore(top: Line[], kinds: Kind[], index: number, lines: Line[]): n
   // A short label directly above a date, with another title-shaped line below the date: a category.
   const next = kinds[index + 1];
   const afterNext = top[index + 2];
-  if (next === 'date' && afterNext && kinds[index + 2] === 'text' && isTitleCase(afterNext.text) && wordsOf(afterNext.text) > words) score -= 3;
+  if (
+    next === 'date' &&
+    afterNext &&
+    kinds[index + 2] === 'text' &&
+    isTitleCase(afterNext.text) &&
+    wordsOf(afterNext.text) > words
+  )
+    score -= 3;
   // The title is often repeated as the article's first heading.
-  if (lines.slice(index + 1, index + 12).some((line) => line !== top[index] && line.text.trim().toLowerCase() === text.toLowerCase())) score += 3;
+  if (
+    lines
+      .slice(index + 1, index + 12)
+      .some((line) => line !== top[index] && line.text.trim().toLowerCase() === text.toLowerCase())
+  )
+    score += 3;
   return score - index * 0.1;
 }
 
@@ -107,26 +135,54 @@ function bestTitle(top: Line[], kinds: Kind[], bodyStart: number, lines: Line[])
   return best;
 }
 
-function takeMeta(line: Line, kind: Kind, index: number, titleIndex: number, found: Omit<Top, 'rest' | 'guesses'>, guesses: Guess[]): void {
+function takeMeta(
+  line: Line,
+  kind: Kind,
+  index: number,
+  titleIndex: number,
+  found: Omit<Top, 'rest' | 'guesses'>,
+  guesses: Guess[],
+): void {
   const quoted = JSON.stringify(short(line.text.trim()));
   switch (kind) {
     case 'date':
-      if (found.date) return void guesses.push({ ruleId: 'import-left-out', reason: `Left out line ${line.line} (${quoted}), a second date`, at: { key: 'date' } });
+      if (found.date)
+        return void guesses.push({
+          ruleId: 'import-left-out',
+          reason: `Left out line ${line.line} (${quoted}), a second date`,
+          at: { key: 'date' },
+        });
       found.date = dateOfLine(line.text)!;
-      return void guesses.push({ ruleId: 'import-date', reason: `Took line ${line.line} (${quoted}) as the date`, at: { key: 'date' } });
+      return void guesses.push({
+        ruleId: 'import-date',
+        reason: `Took line ${line.line} (${quoted}) as the date`,
+        at: { key: 'date' },
+      });
     case 'notice':
       if (found.notice) return;
       found.notice = noticeText(line.text);
-      return void guesses.push({ ruleId: 'import-notice', reason: `Kept the notice at line ${line.line} as \`notice:\`; it replaces brand.yaml's disclaimer on this article's posts`, at: { key: 'notice' }, hint: 'delete the `notice:` line to use the brand\'s disclaimer instead' });
+      return void guesses.push(noticeGuess(`at line ${line.line}`));
     case 'byline':
       found.byline = bylineName(line.text)!;
-      return void guesses.push({ ruleId: 'import-byline', reason: `Took line ${line.line} (${quoted}) as the byline`, at: { key: 'title' } });
+      return void guesses.push({
+        ruleId: 'import-byline',
+        reason: `Took line ${line.line} (${quoted}) as the byline`,
+        at: { key: 'title' },
+      });
     case 'reading-time':
-      return void guesses.push({ ruleId: 'import-left-out', reason: `Left out line ${line.line} (${quoted}), a reading time`, at: { key: 'title' } });
+      return void guesses.push({
+        ruleId: 'import-left-out',
+        reason: `Left out line ${line.line} (${quoted}), a reading time`,
+        at: { key: 'title' },
+      });
     case 'label':
     case 'text':
       if (index < titleIndex && kind === 'text' && !isLabel(line.text)) return;
-      return void guesses.push({ ruleId: 'import-left-out', reason: `Left out line ${line.line} (${quoted}), which reads like a category label`, at: { key: 'title' } });
+      return void guesses.push({
+        ruleId: 'import-left-out',
+        reason: `Left out line ${line.line} (${quoted}), which reads like a category label`,
+        at: { key: 'title' },
+      });
   }
 }
 
@@ -134,13 +190,24 @@ function takeMeta(line: Line, kind: Kind, index: number, titleIndex: number, fou
 function why(top: Line[], kinds: Kind[], titleIndex: number): string {
   if (titleIndex === 0) return '';
   const first = kinds[0];
-  const reading = first === 'date' ? 'a date' : first === 'notice' ? 'a site-wide notice' : first === 'byline' ? 'a byline' : 'a category label';
+  const reading =
+    first === 'date'
+      ? 'a date'
+      : first === 'notice'
+        ? 'a site-wide notice'
+        : first === 'byline'
+          ? 'a byline'
+          : 'a category label';
   const label = labelsAbove(top, kinds, titleIndex);
   return ` (line ${top[0]!.line} reads like ${label ? 'a category label' : reading})`;
 }
 
 function labelsAbove(top: Line[], kinds: Kind[], titleIndex: number): boolean {
-  return top.slice(0, titleIndex).some((_, index) => kinds[index] === 'label' || (kinds[index] === 'text' && index === 0 && !isNotice(top[0]!.text)));
+  return top
+    .slice(0, titleIndex)
+    .some(
+      (_, index) => kinds[index] === 'label' || (kinds[index] === 'text' && index === 0 && !isNotice(top[0]!.text)),
+    );
 }
 
 /** A few words above the title: a category or section label rather than prose. */

@@ -1,6 +1,6 @@
 import { authorAtEnd } from './author.ts';
 import { bylineName, isNotice, noticeText } from './cues.ts';
-import type { Guess, Imported } from './imported.ts';
+import { type Guess, type Imported, noticeGuess } from './imported.ts';
 import { sameText } from './shape.ts';
 import { toBody } from './text-body.ts';
 import { type Line, readTop } from './text-top.ts';
@@ -11,7 +11,9 @@ import { type Line, readTop } from './text-top.ts';
  * the body. Every decision a reader should check is a guess.
  */
 export function importText(text: string): Imported | undefined {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n')
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
     .map((value, index) => ({ text: value.trimEnd(), line: index + 1 }))
     .filter((line) => line.text.trim() !== '');
   const top = readTop(lines);
@@ -24,14 +26,18 @@ export function importText(text: string): Imported | undefined {
     if (end) {
       notice = noticeText(end.text);
       rest = rest.filter((line) => line !== end);
-      guesses.push({ ruleId: 'import-notice', reason: `Kept the notice at line ${end.line} as \`notice:\`; it replaces brand.yaml's disclaimer on this article's posts`, at: { key: 'notice' }, hint: "delete the `notice:` line to use the brand's disclaimer instead" });
+      guesses.push(noticeGuess(`at line ${end.line}`));
     }
   }
   const found = authorAtEnd(rest.map((line) => line.text));
   if (found) {
     const block = rest.slice(rest.length - found.lines);
     rest = rest.slice(0, rest.length - found.lines);
-    guesses.push({ ruleId: 'import-author', reason: `Took lines ${block[0]!.line}–${block.at(-1)!.line} as the author's name and bio`, at: { key: 'author' } });
+    guesses.push({
+      ruleId: 'import-author',
+      reason: `Took lines ${block[0]!.line}–${block.at(-1)!.line} as the author's name and bio`,
+      at: { key: 'author' },
+    });
   }
   const { body, guesses: bodyGuesses } = toBody(rest);
   const author = found?.author ?? (top.byline ? { name: top.byline } : undefined);
@@ -50,11 +56,18 @@ export function importText(text: string): Imported | undefined {
 function withoutRepeatedTitle(rest: Line[], title: string, guesses: Guess[]): Line[] {
   const index = rest.slice(0, 3).findIndex((line) => sameText(line.text, title));
   if (index === -1) return rest;
-  guesses.push({ ruleId: 'import-left-out', reason: `Left out line ${rest[index]!.line}, the title repeated`, at: { key: 'title' } });
+  guesses.push({
+    ruleId: 'import-left-out',
+    reason: `Left out line ${rest[index]!.line}, the title repeated`,
+    at: { key: 'title' },
+  });
   return rest.filter((_, at) => at !== index);
 }
 
 /** A notice among the last lines of the page, after the article or its author's bio. */
 function noticeAtEnd(rest: Line[]): Line | undefined {
-  return rest.slice(-4).reverse().find((line) => isNotice(line.text) && !bylineName(line.text));
+  return rest
+    .slice(-4)
+    .reverse()
+    .find((line) => isNotice(line.text) && !bylineName(line.text));
 }

@@ -41,11 +41,15 @@ describe('import', () => {
   it('turns the seed page into front matter, headings, lists and pull quotes', async () => {
     const { slug, markdown } = await importFixture('seed-text');
     expect(slug).toBe('ketamine-therapy-for-migraines');
-    expect(markdown).toMatch(/^---\ntitle: Ketamine Therapy for Migraines\nsubtitle: Learn how IV Ketamine can relieve/);
+    expect(markdown).toMatch(
+      /^---\ntitle: Ketamine Therapy for Migraines\nsubtitle: Learn how IV Ketamine can relieve/,
+    );
     expect(markdown).toContain('date: 2024-03-18');
     expect(markdown).toContain('## Migraines Are Rarely Isolated from Psychological Pain');
     expect(markdown).toContain('- Acetaminophen (Tylenol)');
-    expect(markdown).toContain('\n\nWe cannot expect to treat physical pain without treating emotional pain, and vice versa\n\n');
+    expect(markdown).toContain(
+      '\n\nWe cannot expect to treat physical pain without treating emotional pain, and vice versa\n\n',
+    );
     // The bio is metadata, not a section.
     expect(markdown).toMatch(/author:\n {2}name: Anthony Kaveh MD\n {2}bio: Dr\. Kaveh is/);
     expect(markdown).not.toContain('## Anthony Kaveh MD');
@@ -65,14 +69,18 @@ describe('import', () => {
   it('takes the title from under a category label and a date, and says why', async () => {
     const { slug, markdown, messages } = await importFixture('text-category-date');
     expect(slug).toBe('how-iv-ketamine-helps-treatment-resistant-depression');
-    expect(markdown).toMatch(/^---\ntitle: How IV Ketamine Helps Treatment-Resistant Depression\nsubtitle: Why infusions/);
+    expect(markdown).toMatch(
+      /^---\ntitle: How IV Ketamine Helps Treatment-Resistant Depression\nsubtitle: Why infusions/,
+    );
     expect(markdown).toContain('date: 2024-03-04');
     // The title repeated as the first heading is gone; the category label is not a heading.
     expect(markdown.match(/How IV Ketamine Helps Treatment-Resistant Depression/g)).toHaveLength(1);
     expect(markdown).not.toMatch(/^## Ketamine Therapy$/m);
     expect(markdown).toContain('## What Is Treatment-Resistant Depression?');
     expect(markdown).toContain('## Step 1: Book a consultation');
-    expect(markdown).toContain('Common signs include:\n\n- Low mood on most days\n- Loss of interest in hobbies\n- Poor sleep and low energy');
+    expect(markdown).toContain(
+      'Common signs include:\n\n- Low mood on most days\n- Loss of interest in hobbies\n- Poor sleep and low energy',
+    );
     expect(markdown).toContain('[^credit-1]: From Murrough et al. American Journal of Psychiatry 2013');
     expect(markdown).not.toMatch(/Book a Free Consultation|Share this post|^Facebook$/m);
     const reasons = messages.map((message) => `${message.line}: ${message.reason}`);
@@ -98,9 +106,21 @@ describe('import', () => {
 
   it('reads the body, title and date of each theme and leaves out the site around it', async () => {
     const pages = {
-      'wordpress-post': ['Lidocaine Infusions for Chronic Pain', '2024-02-12', /Share this|Related|Leave a Reply|cookies|Book a Consultation|Skip to/],
-      'squarespace-post': ['Microdosing Ketamine at Home: What We Know', '2023-11-07', /cookies|Schedule a Visit|NAD\+ Therapy|Blog\b/],
-      'wix-post': ["Ketamine and the Brain's Glutamate System", '2024-06-21', /Recent Posts|Write a comment|cookies|Share via|123 views/],
+      'wordpress-post': [
+        'Lidocaine Infusions for Chronic Pain',
+        '2024-02-12',
+        /Share this|Related|Leave a Reply|cookies|Book a Consultation|Skip to/,
+      ],
+      'squarespace-post': [
+        'Microdosing Ketamine at Home: What We Know',
+        '2023-11-07',
+        /cookies|Schedule a Visit|NAD\+ Therapy|Blog\b/,
+      ],
+      'wix-post': [
+        "Ketamine and the Brain's Glutamate System",
+        '2024-06-21',
+        /Recent Posts|Write a comment|cookies|Share via|123 views/,
+      ],
       'webflow-post': ['IV Magnesium for Migraine Attacks', '2024-04-16', /More from the blog|cookies|Contact|© 2024/],
     } as const;
     for (const [name, [title, date, chrome]] of Object.entries(pages)) {

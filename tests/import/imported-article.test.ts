@@ -20,7 +20,9 @@ describe('an imported page', () => {
   it('ranks its pull quotes in the top three quotes', async () => {
     for (const name of ['text-category-date', 'text-notice-top', 'seed-text']) {
       const { analysis } = await imported(name);
-      const pull = analysis.article.quotes.filter((quote) => quote.origin === 'pull-quote' || quote.origin === 'blockquote');
+      const pull = analysis.article.quotes.filter(
+        (quote) => quote.origin === 'pull-quote' || quote.origin === 'blockquote',
+      );
       expect(pull.length, name).toBeGreaterThan(0);
       const top = analysis.article.quotes.slice(0, 3).map((quote) => quote.text);
       for (const quote of pull.slice(0, 3)) expect(top, name).toContain(quote.text);
@@ -34,19 +36,31 @@ describe('an imported page', () => {
 
   it('keeps figure credits out of quotes and stats', async () => {
     for (const [name, input, credit] of [
-      ['text-category-date', 'input.txt', 'Murrough'], ['text-no-date', 'input.txt', 'National Institute'],
-      ['wordpress-post', 'input.html', 'Kim et al'], ['wix-post', 'input.html', 'Zanos'], ['webflow-post', 'input.html', 'American Headache Society'],
+      ['text-category-date', 'input.txt', 'Murrough'],
+      ['text-no-date', 'input.txt', 'National Institute'],
+      ['wordpress-post', 'input.html', 'Kim et al'],
+      ['wix-post', 'input.html', 'Zanos'],
+      ['webflow-post', 'input.html', 'American Headache Society'],
     ] as const) {
       const { markdown, analysis } = await imported(name, input);
       expect(markdown, name).toContain(credit);
-      expect(analysis.article.quotes.filter((quote) => quote.text.includes(credit)), name).toEqual([]);
-      expect(analysis.article.stats.filter((stat) => stat.sentence.includes(credit)), name).toEqual([]);
+      expect(
+        analysis.article.quotes.filter((quote) => quote.text.includes(credit)),
+        name,
+      ).toEqual([]);
+      expect(
+        analysis.article.stats.filter((stat) => stat.sentence.includes(credit)),
+        name,
+      ).toEqual([]);
     }
   });
 
   it('never takes a quote or a stat from a credit footnote, however it reads', async () => {
-    const credit = 'Data from 1,200 patients in a trial by Smith and colleagues showed relief within a single day for many of them.';
-    const markdown = `---\ntitle: Credits\ndate: 2024-05-02\n---\n\n## A section\n\nAn opening sentence that is long enough to make a good quote card for everyone.\n\n[^credit-1]: ${credit}\n`;
+    const credit =
+      'Data from 1,200 patients in a trial by Smith and colleagues showed relief within a single day for many of them.';
+    const opening = 'An opening sentence that is long enough to make a good quote card for everyone.';
+    const front = '---\ntitle: Credits\ndate: 2024-05-02\n---\n';
+    const markdown = `${front}\n## A section\n\n${opening}\n\n[^credit-1]: ${credit}\n`;
     const analysis = analyzeArticle(articleFile('credits', markdown), await repoSetup(), { drafts: false });
     if (analysis.status !== 'ok') throw new Error('did not analyse');
     expect(analysis.article.quotes.map((quote) => quote.text)).not.toContain(credit);
@@ -55,7 +69,10 @@ describe('an imported page', () => {
 
   it('puts its notice, not the brand disclaimer, on its posts', async () => {
     const setup = await repoSetup();
-    for (const [name, input] of [['text-notice-top', 'input.txt'], ['squarespace-post', 'input.html']] as const) {
+    for (const [name, input] of [
+      ['text-notice-top', 'input.txt'],
+      ['squarespace-post', 'input.html'],
+    ] as const) {
       const { markdown, analysis } = await imported(name, input);
       const notice = /^notice: (.*)$/m.exec(markdown)![1]!;
       expect(analysis.article.notice, name).toBe(notice);
@@ -75,11 +92,19 @@ describe('an imported page', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'facet-imported-'));
     const articles = path.join(dir, 'articles');
     mkdirSync(articles);
-    const { slug, markdown } = await importArticle(path.join(FIXTURES, 'import', 'text-notice-top', 'input.txt'), '2026-01-15');
+    const { slug, markdown } = await importArticle(
+      path.join(FIXTURES, 'import', 'text-notice-top', 'input.txt'),
+      '2026-01-15',
+    );
     writeFileSync(path.join(articles, `${slug}.md`), markdown);
     const result = await build({
-      articlesDir: articles, templatesDir: TEMPLATES, outDir: path.join(dir, 'output'), cacheDir: path.join(dir, 'cache'),
-      channels: ['instagram', 'x'], contactSheets: false, approvalsFile: path.join(dir, 'approvals.yaml'),
+      articlesDir: articles,
+      templatesDir: TEMPLATES,
+      outDir: path.join(dir, 'output'),
+      cacheDir: path.join(dir, 'cache'),
+      channels: ['instagram', 'x'],
+      contactSheets: false,
+      approvalsFile: path.join(dir, 'approvals.yaml'),
     });
     const [entry] = result.built;
     expect(entry!.status).toBe('ok');

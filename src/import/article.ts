@@ -6,6 +6,7 @@ import { slugify } from '../read/slug.ts';
 import { importHtml } from './html.ts';
 import type { Imported } from './imported.ts';
 import { toArticleMarkdown } from './markdown.ts';
+import { noticeFitGuess } from './notice-fit.ts';
 import { guessMessages } from './place.ts';
 import { importText } from './text.ts';
 
@@ -61,6 +62,8 @@ export async function importSource(
       at: { key: 'date' },
       hint: 'write the date the article was published',
     });
+  const long = noticeFitGuess(imported.notice);
+  if (long) imported.guesses.push(long);
   const markdown = toArticleMarkdown(imported, today);
   const target = path.join(articlesDir, `${slug}.md`);
   return { slug, markdown, messages: guessMessages(target, markdown, imported.guesses, imported.body.length) };

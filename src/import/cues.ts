@@ -96,10 +96,11 @@ export function isReadingTime(text: string): boolean {
 
 /** "By Anthony Kaveh MD", "Written by …", "Author: …": the name, without the cue. */
 export function bylineName(text: string): string | undefined {
-  const match = /^(?:by|written by|author:|posted by|reviewed by)\s+(.{2,60}?)\s*$/i.exec(text.trim());
-  if (!match) return undefined;
-  const name = match[1]!.split(/\s+[|·•–—]\s+/)[0]!.trim();
-  return name.split(/\s+/).length <= 6 ? name : undefined;
+  for (const part of text.trim().split(/\s+[|·•–—]\s+/)) {
+    const match = /^(?:by|written by|author:|posted by|reviewed by)\s+(.{2,60}?)\s*$/i.exec(part.trim());
+    if (match && match[1]!.split(/\s+/).length <= 6) return match[1]!.replace(/\s+on\s+.*$/i, '').trim();
+  }
+  return undefined;
 }
 
 /** "Home / Blog / Ketamine", "Blog › Ketamine": a breadcrumb trail. */

@@ -17,8 +17,12 @@ export function dateOfLine(line: string): string | undefined {
   const text = line.trim();
   if (text.length > 100) return undefined;
   const bare = text.replace(PREFIX, '');
-  return dateOf(bare) ?? dateOf(bare.replace(SUFFIX, ''));
+  const parts = text.split(SEPARATOR).map((part) => part.replace(PREFIX, ''));
+  return dateOf(bare) ?? dateOf(bare.replace(SUFFIX, '')) ?? parts.map(dateOf).find(Boolean);
 }
+
+/** Where pages join a date to a byline or a category: "By Anthony Kaveh MD | March 3, 2024". */
+const SEPARATOR = /\s+[|·•–—]\s+/;
 
 function dateOf(text: string): string | undefined {
   const value = text

@@ -153,6 +153,15 @@ function takeMeta(
           at: { key: 'date' },
         });
       found.date = dateOfLine(line.text)!;
+      // "By Anthony Kaveh MD | March 3, 2024" names the author too.
+      found.byline ??= bylineName(line.text);
+      if (found.byline && bylineName(line.text)) {
+        guesses.push({
+          ruleId: 'import-byline',
+          reason: `Took line ${line.line} (${quoted}) as the byline`,
+          at: { key: 'title' },
+        });
+      }
       return void guesses.push({
         ruleId: 'import-date',
         reason: `Took line ${line.line} (${quoted}) as the date`,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/analyze.ts';
-import { importArticle } from '../../src/import/article.ts';
+import { importArticle, importSource } from '../../src/import/article.ts';
 import { formatMessage } from '../../src/messages/report.ts';
 import { expected, fixtureCases, FIXTURES } from '../helpers/fixtures.ts';
 import { articleFile, repoSetup } from '../helpers/setup.ts';
@@ -131,6 +131,53 @@ describe('import', () => {
       expect(markdown, name).toMatch(/^> /m);
       expect(markdown, name).toMatch(/^\[\^credit-\d\]: /m);
     }
+  });
+
+  it('decides the title from the whole top of the page', async () => {
+    const body = '\n\nA first paragraph long enough to be read as the body of the article, with many words in it.';
+    const pages: [string, string, Record<string, string | undefined>][] = [
+      [
+        'Mental Health Treatments\n\nJan 5, 2024\n\nHow Ketamine Relieves Depression',
+        'label above a date',
+        { date: '2024-01-05' },
+      ],
+      ['MENTAL HEALTH\n\nWhat Is Ketamine-Assisted Psychotherapy?\n\nMonday, January 8th, 2024', 'capitals', {}],
+      ['Blog\n\nNAD+ Therapy\n\nBy Anthony Kaveh MD | March 3, 2024', 'byline and date', { date: '2024-03-03' }],
+      ['Ketamine for Migraines\n\nMar 18, 2024\n\nLearn how IV Ketamine can relieve migraines', 'short title', {}],
+    ];
+    const titles = [
+      'How Ketamine Relieves Depression',
+      'What Is Ketamine-Assisted Psychotherapy?',
+      'NAD+ Therapy',
+      'Ketamine for Migraines',
+    ];
+    for (const [index, [text, what, front]] of pages.entries()) {
+      const { markdown } = await importSource('page.txt', text + body, TODAY);
+      expect(markdown, what).toMatch(new RegExp(`^---\\ntitle: "?${titles[index]!.replace(/[+?]/g, '\\$&')}"?\\n`));
+      if (front.date) expect(markdown, what).toContain(`date: ${front.date}`);
+    }
+    const { markdown } = await importSource('page.txt', pages[2]![0] + body, TODAY);
+    expect(markdown).toMatch(/author:\n {2}name: Anthony Kaveh MD/);
+  });
+
+  it('keeps a 316-character notice out of the title and says the posts it cannot fit', async () => {
+    const notice =
+      '*Disclaimer: The information provided on this website is for general informational purposes only and is not ' +
+      'intended to be a substitute for professional medical advice, diagnosis or treatment. Always seek the advice of ' +
+      'your physician or other qualified health provider with any questions you may have about our care.';
+    expect(notice.length).toBe(316);
+    const { slug, markdown, messages } = await importSource(
+      'page.txt',
+      `${notice}\n\nKetamine Therapy for Migraines\n\n2024-03-18\n\nBody text that is long enough to be the body of the article for sure.`,
+      TODAY,
+    );
+    expect(slug).toBe('ketamine-therapy-for-migraines');
+    expect(markdown).toContain(`notice: "${notice.slice(1)}"`);
+    const long = messages.find((message) => message.ruleId === 'import-notice-long')!;
+    expect(long.reason).toBe(
+      "Unexpected notice of 315 characters, expected one a thread's post can hold (X 280, Bluesky 300)",
+    );
+    expect(markdown.split('\n')[long.line - 1]).toMatch(/^notice: /);
   });
 
   it('says which file it could not read', async () => {

@@ -18,6 +18,6 @@ export function noticeFitGuess(notice: string | undefined): Guess | undefined {
     ruleId: 'import-notice-long',
     reason: `Unexpected notice of ${[...notice].length} characters, expected one a thread's post can hold (${limits})`,
     at: { key: 'notice' },
-    hint: "shorten it, or delete the `notice:` line to use brand.yaml's disclaimer; until then those posts are held back",
+    hint: "shorten it, or delete the `notice:` line to use brand.yaml's disclaimer; until then those posts wait",
   };
 }

@@ -163,14 +163,13 @@ describe('import', () => {
   it('keeps a 316-character notice out of the title and says the posts it cannot fit', async () => {
     const notice =
       '*Disclaimer: The information provided on this website is for general informational purposes only and is not ' +
-      'intended to be a substitute for professional medical advice, diagnosis or treatment. Always seek the advice of ' +
+      'intended to be a substitute for professional medical advice, diagnosis or treatment. ' +
+      'Always seek the advice of ' +
       'your physician or other qualified health provider with any questions you may have about our care.';
     expect(notice.length).toBe(316);
-    const { slug, markdown, messages } = await importSource(
-      'page.txt',
-      `${notice}\n\nKetamine Therapy for Migraines\n\n2024-03-18\n\nBody text that is long enough to be the body of the article for sure.`,
-      TODAY,
-    );
+    const page = `${notice}\n\nKetamine Therapy for Migraines\n\n2024-03-18\n\n`;
+    const body = 'Body text that is long enough for sure. '.repeat(2);
+    const { slug, markdown, messages } = await importSource('page.txt', page + body, TODAY);
     expect(slug).toBe('ketamine-therapy-for-migraines');
     expect(markdown).toContain(`notice: "${notice.slice(1)}"`);
     const long = messages.find((message) => message.ruleId === 'import-notice-long')!;

@@ -29,7 +29,7 @@ Commands:
   build [slug…]          build every article (or the named ones) into output/
   check [slug…]          everything but pixels; prints problems
   new "<title>"          scaffold articles/<slug>.md with valid front matter
-  import <file>          turn a saved page (.html) or its text (.txt) into articles/<slug>.md
+  import <files|folders> turn saved pages (.html) or their text (.txt) into articles/<slug>.md
   approve <slug> [--channel c]  record the posts as approved in approvals.yaml
   preview                local preview with live reload (--port 4173, --host 127.0.0.1)
   export --format <name> scheduler exports from output/manifest.json (buffer, hootsuite,
@@ -192,15 +192,12 @@ async function runNew(args: string[], values: Values): Promise<number> {
 }
 
 async function runImport(args: string[], values: Values): Promise<number> {
-  const [source] = args;
-  if (!source || args.length > 1) return usageError('Expected one file, e.g. npm run facet -- import saved-page.html');
-  const { importArticle, localToday } = await import('./import/article.ts');
-  const { slug, markdown } = await importArticle(source, localToday());
-  const file = path.join(values.articles ?? 'articles', `${slug}.md`);
-  if (existsSync(file) && !values.force) return usageError(`${file} already exists; pass --force to overwrite it`);
-  await writeAtomic(file, markdown);
-  process.stderr.write(`✓ imported ${source} → ${file}\n  review it: the date, tags and url in its front matter, headings and pull quotes\n`);
-  return runCheck([slug], values);
+  if (args.length === 0) return usageError('Expected files or folders, e.g. npm run facet -- import saved-pages/');
+  const { importPages } = await import('./import/run.ts');
+  const print = (line: string) => process.stderr.write(`${line}\n`);
+  const run = await importPages(args, { articlesDir: values.articles ?? 'articles', force: values.force ?? false, print });
+  const checked = run.slugs.length > 0 ? await runCheck(run.slugs, values) : EXIT.ok;
+  return run.problems.length > 0 ? EXIT.failed : checked;
 }
 
 async function runExport(values: Values): Promise<number> {

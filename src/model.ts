@@ -22,6 +22,8 @@ export interface FrontMatter {
   exclude: string[];
   draft: boolean;
   author?: Author;
+  /** The article's own notice; it replaces brand.yaml's disclaimer on its posts. */
+  notice?: string;
 }
 
 export interface Author {
@@ -71,6 +73,8 @@ export interface Article {
   hashtags: string[];
   channels?: string[];
   author?: Author;
+  /** The article's own notice; it replaces brand.yaml's disclaimer on its posts. */
+  notice?: string;
   intro: string[];
   sections: Section[];
   quotes: Quote[];

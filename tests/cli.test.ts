@@ -81,4 +81,21 @@ describe('facet new and import', () => {
     expect(code).toBe(0);
     expect(readFileSync(path.join(dir, 'articles', 'ketamine-therapy-for-migraines.md'), 'utf8')).toContain('## Find Relief From Your Migraines');
   });
+
+  it('imports a folder of pages, reports what it could not import and what needs review, and exits 1', () => {
+    const dir = projectWith({});
+    const pages = path.join(dir, 'pages');
+    mkdirSync(pages);
+    cpSync(path.join(ROOT, 'tests', 'fixtures', 'import', 'text-notice-top', 'input.txt'), path.join(pages, 'sgb.txt'));
+    writeFileSync(path.join(pages, 'empty.html'), '');
+    writeFileSync(path.join(pages, 'scan.pdf'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x00]));
+    const { code, stderr } = facet(dir, 'import', 'pages');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^articles\/stellate-ganglion-block-for-ptsd\.md:6:1: warning Kept the notice at line 1/m);
+    expect(stderr).toMatch(/^pages\/empty\.html:1:1: error Unexpected empty file/m);
+    expect(stderr).toMatch(/^pages\/scan\.pdf:1:1: error Unexpected binary file/m);
+    expect(stderr).toContain('✗ imported 1 of 3 pages');
+    expect(stderr).toContain('1 checked · 0 errors');
+    expect(existsSync(path.join(dir, 'articles', 'stellate-ganglion-block-for-ptsd.md'))).toBe(true);
+  });
 });

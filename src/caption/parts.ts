@@ -47,7 +47,8 @@ export function captionParts(article: Article, brand: Brand, channel: Channel, p
     quote: article.quotes[0]?.text ?? '',
     link: trackedLink(article, brand, channel) ?? '',
     hashtags: { required: tags.filter((tag) => explicit.has(tag.toLowerCase())), optional: tags.filter((tag) => !explicit.has(tag.toLowerCase())) },
-    disclaimer: brand.disclaimer,
+    // An article's own notice (an imported page's disclaimer) stands in for the brand's.
+    disclaimer: article.notice ?? brand.disclaimer,
     support: '',
     cta: brand.cta,
     handle: brand.handles[channel] ?? '',

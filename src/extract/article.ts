@@ -37,6 +37,7 @@ export function extractArticle(file: VFile, slug: string, front: FrontMatter, tr
     ...(front.url !== undefined ? { url: front.url } : {}),
     ...(front.channels !== undefined ? { channels: front.channels } : {}),
     ...(front.author !== undefined ? { author: front.author } : {}),
+    ...(front.notice !== undefined ? { notice: front.notice } : {}),
   };
 }
 

@@ -60,7 +60,7 @@ export function isPullQuote(node: Paragraph): boolean {
 function sentenceCandidates(tree: Root): Quote[] {
   const candidates: Quote[] = [];
   visit(tree, 'paragraph', (node, _index, parent) => {
-    if (parent?.type === 'blockquote' || parent?.type === 'listItem' || isPullQuote(node)) return;
+    if (parent?.type === 'blockquote' || parent?.type === 'listItem' || parent?.type === 'footnoteDefinition' || isPullQuote(node)) return;
     const linked = new Set<string>();
     visit(node, 'link', (link) => void linked.add(textOf(link)));
     for (const { text } of sentencesOf(textOf(node))) {

@@ -27,6 +27,8 @@ const IRREGULAR_PLURALS = new Set(['people', 'women', 'men', 'children', 'adults
 export function statsOf(tree: Root): Stat[] {
   const stats: Stat[] = [];
   visit(tree, (node) => {
+    // A footnote is a source or a figure's credit: its numbers are not the article's.
+    if (node.type === 'footnoteDefinition') return 'skip';
     if (node.type !== 'paragraph' && node.type !== 'listItem') return;
     for (const { text } of sentencesOf(textOf(node))) {
       for (const match of text.matchAll(FIGURE)) {

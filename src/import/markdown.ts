@@ -20,6 +20,7 @@ export function toArticleMarkdown(imported: Imported, today: string): string {
     // An import without a date gets today's, so the file is valid; the team corrects it.
     date: imported.date ?? today,
     tags: [],
+    ...(imported.notice ? { notice: imported.notice } : {}),
     ...(imported.author ? { author: imported.author } : {}),
   };
   const tree: Root = {

@@ -2,7 +2,10 @@ import { stringify } from 'yaml';
 
 /** The Markdown of a new article: valid front matter and a skeleton to write into. */
 export function scaffoldArticle(title: string, date: string): string {
-  const front = stringify({ title, subtitle: 'One line that says what the reader will learn', date, tags: [] }, { lineWidth: 0 }).trimEnd();
+  const front = stringify(
+    { title, subtitle: 'One line that says what the reader will learn', date, tags: [] },
+    { lineWidth: 0 },
+  ).trimEnd();
   return `---
 ${front}
 ---

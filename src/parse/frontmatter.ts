@@ -13,7 +13,7 @@ export interface YamlBlock {
 
 /** Every key an article may set; anything else is a warning, never an error. */
 export const FRONT_MATTER_KEYS = [
-  'title', 'subtitle', 'date', 'url', 'tags', 'hashtags', 'channels', 'quotes', 'exclude', 'draft', 'author',
+  'title', 'subtitle', 'date', 'url', 'tags', 'hashtags', 'channels', 'quotes', 'exclude', 'draft', 'author', 'notice',
 ] as const;
 
 type Key = (typeof FRONT_MATTER_KEYS)[number];
@@ -136,6 +136,7 @@ function checkFields(
   const channels = get('channels') ? channelList(file, get('channels')!, knownChannels) : undefined;
   const draft = flag(file, get('draft'));
   const author = authorOf(file, get('author'));
+  const notice = withinLength(file, get('notice'), optionalText(file, get('notice'), 'notice'), MAX_NOTICE);
   if (title === undefined || date === undefined) return undefined;
   return {
     title, titleAt: get('title')!.valueAt, date, tags, hashtags, quotes, exclude, draft,
@@ -143,6 +144,7 @@ function checkFields(
     ...(url !== undefined ? { url } : {}),
     ...(channels !== undefined ? { channels } : {}),
     ...(author !== undefined ? { author } : {}),
+    ...(notice !== undefined ? { notice } : {}),
   };
 }
 
@@ -264,6 +266,8 @@ function editDistance(a: string, b: string): number {
 /** Longer than any headline or standfirst a card can carry. */
 const MAX_TITLE = 200;
 const MAX_SUBTITLE = 400;
+/** A disclaimer, not an essay: every caption carries it whole. */
+const MAX_NOTICE = 600;
 
 function withinLength(file: VFile, field: Field | undefined, text: string | undefined, max: number): string | undefined {
   if (text === undefined || !field || [...text].length <= max) return text;

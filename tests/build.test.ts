@@ -31,7 +31,8 @@ let result: BuildResult;
 beforeAll(async () => {
   first = project();
   result = await build({ articlesDir: first.articles, outDir: first.out, templatesDir: TEMPLATES, cacheDir: path.join(first.dir, 'cache') });
-});
+  // A cold build of every article on every channel: minutes when the two cores are shared.
+}, 300_000);
 
 describe('a build of every article', () => {
   it('builds the good articles and reports the bad one without stopping', () => {
@@ -98,7 +99,7 @@ describe('a build of every article', () => {
     expect(sheet.height).toBeGreaterThan(2000);
   });
 
-  it('is byte-identical when built again from scratch, every card drawn again', async () => {
+  it('is byte-identical when built again from scratch, every card drawn again', { timeout: 300_000 }, async () => {
     // A cache of its own: a shared one would hand the second build the first one's pixels.
     const second = path.join(first.dir, 'output-again');
     const again = await build({ articlesDir: first.articles, outDir: second, templatesDir: TEMPLATES, cacheDir: path.join(first.dir, 'cache-again') });

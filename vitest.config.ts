@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // Real fonts, real rendering: a cold satori/resvg start takes a moment on 2 cores.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Real fonts, real rendering, real builds on 2 shared cores: these only catch a hang.
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
   },
 });

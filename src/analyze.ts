@@ -52,6 +52,6 @@ function analyzeText(source: ArticleFile, setup: Setup, options: { channels?: Ch
     captions.set(channel, caption);
   }
   const { brand } = setup;
-  const reviewed = reviewArticle(file, tree, article, planned.filter((post) => !held.has(post.channel)), captions, setup.rules, [brand.disclaimer, brand.cta, brand.linkInBio, support]);
+  const reviewed = reviewArticle(file, tree, article, planned.filter((post) => !held.has(post.channel)), captions, setup.rules, brand, [brand.disclaimer, brand.cta, brand.linkInBio, support]);
   return { status: 'ok', article, posts: reviewed, captions };
 }

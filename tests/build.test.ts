@@ -47,9 +47,9 @@ describe('a build of every article', () => {
     expect(existsSync(path.join(first.out, 'bad-colon'))).toBe(false);
   });
 
-  it('builds the seed article without a warning', () => {
+  it('builds the seed article without an error, warned only of its hard-to-read slide', () => {
     const seed = result.built.find((entry) => entry.slug === 'ketamine-therapy-for-migraines')!;
-    expect(seed.messages).toEqual([]);
+    expect(seed.messages.map((message) => `${message.severity} ${message.ruleId}`)).toEqual(['warning reading-grade']);
   });
 
   it('writes a manifest that matches the files on disk', async () => {

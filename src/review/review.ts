@@ -5,7 +5,10 @@ import { frontMatterTexts } from '../extract/front-texts.ts';
 import { normalize, sentencesOf } from '../extract/text.ts';
 import { report } from '../messages/report.ts';
 import type { Article, Caption, Post, Position } from '../model.ts';
+import type { Brand } from '../config/brand.ts';
 import { type ArticleText, articleTexts } from './article-texts.ts';
+import { checkReadingGrades } from './reading-grade.ts';
+import { checkSpelling } from './spelling.ts';
 import type { Rule, RulePacks } from './rules.ts';
 
 export interface Finding {
@@ -77,10 +80,14 @@ const OWN_KEYS = ['handle', 'where', 'kicker', 'slide', 'total', 'domain', 'disc
  * words a post carries is reported with its rule's severity, and an error holds that post
  * back; a finding anywhere else is a warning at its line, since every post links to the article.
  */
-export function reviewArticle(file: VFile, tree: Root, article: Article, posts: Post[], captions: ReadonlyMap<string, Caption>, packs: RulePacks, brandLines: string[]): Post[] {
-  const inArticle = articleFindings(file, articleTexts(file, tree, frontMatterTexts(file, tree)), packs.rules);
+export function reviewArticle(file: VFile, tree: Root, article: Article, posts: Post[], captions: ReadonlyMap<string, Caption>, packs: RulePacks,
+  brand: Brand, brandLines: string[]): Post[] {
+  const front = frontMatterTexts(file, tree);
+  checkSpelling(file, tree, front, [...packs.words, ...brandWords(brand)]);
+  const inArticle = articleFindings(file, articleTexts(file, tree, front), packs.rules);
   const reported = new Set<string>();
   const kept = reviewPosts(file, article, posts, captions, packs, brandLines, inArticle, reported);
+  checkReadingGrades(file, kept, packs.readingGrade);
   for (const { finding, at, key } of inArticle) {
     if (reported.has(key)) continue;
     reported.add(key);
@@ -89,6 +96,11 @@ export function reviewArticle(file: VFile, tree: Root, article: Article, posts: 
       `${rule.rewrite} It is on no post, but every post links to the article.`);
   }
   return kept;
+}
+
+/** The brand's own names are known words: the author's, the organisation's. */
+function brandWords(brand: Brand): string[] {
+  return [brand.author.name, brand.organisation ?? ''].join(' ').match(/\p{L}[\p{L}'’-]*/gu) ?? [];
 }
 
 /** Holds back the posts whose words break an error rule; reports each finding once, at the article's words it came from. */

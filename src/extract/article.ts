@@ -3,8 +3,8 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { report } from '../messages/report.ts';
-import type { Article, FrontMatter, Position } from '../model.ts';
-import { type FrontText, frontMatterTexts, markupIn, withoutMarkup } from './front-texts.ts';
+import type { Article, FrontMatter, Position, Stat } from '../model.ts';
+import { type FrontText, frontMatterSources, frontMatterTexts, markupIn, withoutMarkup } from './front-texts.ts';
 import { quotesOf } from './quotes.ts';
 import { outlineOf } from './sections.ts';
 import { statsOf } from './stats.ts';
@@ -34,12 +34,33 @@ export function extractArticle(file: VFile, slug: string, written: FrontMatter, 
     intro,
     sections,
     quotes,
-    stats: statsOf(tree),
+    stats: statsWithSources(file, tree),
     ...(front.subtitle !== undefined ? { subtitle: front.subtitle } : {}),
     ...(front.url !== undefined ? { url: front.url } : {}),
     ...(front.channels !== undefined ? { channels: front.channels } : {}),
     ...(front.author !== undefined ? { author: front.author } : {}),
   };
+}
+
+/** The body's figures with their sources; a `sources:` entry that is malformed or names no figure is a warning at its line. */
+function statsWithSources(file: VFile, tree: Root): Stat[] {
+  const { sources, wrong } = frontMatterSources(file, tree);
+  const place = location(file);
+  const at = (offset: number) => {
+    const point = place.toPoint(offset);
+    return { line: point?.line ?? 1, column: point?.column ?? 1 };
+  };
+  for (const offset of wrong) {
+    report(file, 'warning', 'front-matter-sources', 'Unexpected `sources:` entry, expected `"the figure\'s words": "where they come from"`', at(offset),
+      'write e.g. sources: { "17% of women": "American Migraine Foundation, 2021" }');
+  }
+  const stats = statsOf(tree, sources);
+  for (const entry of sources) {
+    if (stats.some((stat) => stat.sentence.toLowerCase().includes(entry.text.toLowerCase()))) continue;
+    report(file, 'warning', 'front-matter-sources', `Unexpected source for “${entry.text}”, expected words of a figure in the article`, at(entry.offset),
+      'copy the figure\'s words as the article writes them, e.g. "17% of women"');
+  }
+  return stats;
 }
 
 /**

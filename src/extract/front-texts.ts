@@ -88,3 +88,34 @@ export function blankMarkup(text: string): string {
 export function withoutMarkup(text: string): string {
   return text.replace(MARKUP, ' ').replace(/\s+/g, ' ').trim();
 }
+
+/** `sources:` in the front matter: each figure's words (as the article writes them) and where they come from. */
+export interface FrontSource {
+  text: string;
+  source: string;
+  /** Source offset of the entry's key, for messages. */
+  offset: number;
+}
+
+/** The `sources:` map; an entry that is not `"words": "source"` is returned in `wrong`, at its place. */
+export function frontMatterSources(file: VFile, tree: Root): { sources: FrontSource[]; wrong: number[] } {
+  const yaml = tree.children[0];
+  if (yaml?.type !== 'yaml' || yaml.position?.start.line === undefined) return { sources: [], wrong: [] };
+  const start = location(file).toOffset({ line: yaml.position.start.line + 1, column: 1 }) ?? 0;
+  const doc = parseDocument(yaml.value);
+  const node = isMap(doc.contents) ? (doc.contents.get('sources', true) as Node | undefined) : undefined;
+  if (!node) return { sources: [], wrong: [] };
+  if (!isMap(node)) return { sources: [], wrong: [start + (node.range?.[0] ?? 0)] };
+  const sources: FrontSource[] = [];
+  const wrong: number[] = [];
+  for (const pair of node.items) {
+    const [key, value] = [pair.key as Node | null, pair.value as Node | null];
+    const offset = start + (key?.range?.[0] ?? node.range?.[0] ?? 0);
+    if (isScalar(key) && isScalar(value) && typeof value.value === 'string' && String(key.value).trim() && value.value.trim()) {
+      sources.push({ text: String(key.value).trim(), source: withoutMarkup(value.value), offset });
+    } else {
+      wrong.push(offset);
+    }
+  }
+  return { sources, wrong };
+}

@@ -9,6 +9,7 @@ import type { Brand } from '../config/brand.ts';
 import { type ArticleText, articleTexts } from './article-texts.ts';
 import { checkReadingGrades } from './reading-grade.ts';
 import { checkSpelling } from './spelling.ts';
+import { checkStatSources } from './stat-sources.ts';
 import type { Rule, RulePacks } from './rules.ts';
 
 export interface Finding {
@@ -88,6 +89,7 @@ export function reviewArticle(file: VFile, tree: Root, article: Article, posts: 
   const reported = new Set<string>();
   const kept = reviewPosts(file, article, posts, captions, packs, brandLines, inArticle, reported);
   checkReadingGrades(file, kept, packs.readingGrade);
+  const sourced = checkStatSources(file, kept, brand);
   for (const { finding, at, key } of inArticle) {
     if (reported.has(key)) continue;
     reported.add(key);
@@ -95,7 +97,7 @@ export function reviewArticle(file: VFile, tree: Root, article: Article, posts: 
     report(file, 'warning', rule.id, `Unexpected “${finding.match}”: ${rule.why}`, at,
       `${rule.rewrite} It is on no post, but every post links to the article.`);
   }
-  return kept;
+  return sourced;
 }
 
 /** The brand's own names are known words: the author's, the organisation's. */

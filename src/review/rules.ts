@@ -31,7 +31,7 @@ export interface RulePacks {
   readingGrade: { max: number; minWords: number };
 }
 
-const PACKS = ['claims', 'privacy', 'sensitive', 'language'] as const;
+const PACKS = ['claims', 'advertising', 'privacy', 'sensitive', 'language'] as const;
 
 /** Reads every pack; a broken pattern stops the build naming the file and the rule. */
 export async function loadRules(templatesDir: string): Promise<RulePacks> {

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { isMap, isScalar, isSeq, type Node, parseDocument, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, parseDocument } from 'yaml';
 
 /** A piece of prose in the front matter, with the place in the article of every character. */
 export interface FrontText {
@@ -34,12 +34,13 @@ export function frontMatterTexts(file: VFile, tree: Root): FrontText[] {
   const add = (key: string, node: unknown) => {
     if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
     const [from, to] = node.range;
-    texts.push({ key, text: node.value, prose: PROSE_KEYS.includes(key.replace(/[[.].*$/, '')), offsets: alignOffsets(node.value, source.slice(start + from, start + to), start + from) });
+    const offsets = alignOffsets(node.value, source.slice(start + from, start + to), start + from);
+    texts.push({ key, text: node.value, prose: PROSE_KEYS.includes(key.replace(/[[.].*$/, '')), offsets });
   };
   for (const key of TEXT_KEYS) {
     const node = doc.contents.get(key, true) as Node | undefined;
     if (isSeq(node)) node.items.forEach((item, index) => add(`${key}[${index}]`, item));
-    else if (isMap(node)) for (const inner of ['name', 'bio']) add(`${key}.${inner}`, node.get(inner, true) as Scalar | undefined);
+    else if (isMap(node)) for (const inner of ['name', 'bio']) add(`${key}.${inner}`, node.get(inner, true));
     else add(key, node);
   }
   return texts;
@@ -72,7 +73,11 @@ export function alignOffsets(value: string, raw: string, start: number): number[
 }
 
 /** Tags, comments and whole script or style elements: markup that must never reach a post. */
-const MARKUP = /<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<!--[\s\S]*?(?:-->|$)|<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>/gi;
+const MARKUP = new RegExp([
+  String.raw`<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)`,
+  String.raw`<!--[\s\S]*?(?:-->|$)`,
+  String.raw`<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>`,
+].join('|'), 'gi');
 
 /** The markup in a text, each piece with where it starts. */
 export function markupIn(text: string): { markup: string; index: number }[] {
@@ -111,8 +116,10 @@ export function frontMatterSources(file: VFile, tree: Root): { sources: FrontSou
   for (const pair of node.items) {
     const [key, value] = [pair.key as Node | null, pair.value as Node | null];
     const offset = start + (key?.range?.[0] ?? node.range?.[0] ?? 0);
-    if (isScalar(key) && isScalar(value) && typeof value.value === 'string' && String(key.value).trim() && value.value.trim()) {
-      sources.push({ text: String(key.value).trim(), source: withoutMarkup(value.value), offset });
+    const text = isScalar(key) ? String(key.value).trim() : '';
+    const source = isScalar(value) && typeof value.value === 'string' ? value.value.trim() : '';
+    if (text && source) {
+      sources.push({ text, source: withoutMarkup(source), offset });
     } else {
       wrong.push(offset);
     }

@@ -24,7 +24,10 @@ export function footnotesOf(tree: Root): Map<string, string> {
  * The source of each sentence of a paragraph or list item, when it gives one: a footnote
  * reference or a link in the sentence (the link's site), else a citation in parentheses.
  */
-export function sentenceSources(node: Nodes, notes: ReadonlyMap<string, string>): (sentence: string) => string | undefined {
+export function sentenceSources(
+  node: Nodes,
+  notes: ReadonlyMap<string, string>,
+): (sentence: string) => string | undefined {
   const text = textOf(node);
   const marks = marksOf(node, notes);
   const sentences = sentencesOf(text).map((sentence) => ({ ...sentence, end: sentence.offset + sentence.text.length }));
@@ -59,8 +62,9 @@ function marksOf(node: Nodes, notes: ReadonlyMap<string, string>): Mark[] {
 /** A link's words when they name the source ("JAMA Psychiatry", "CDC"), not the figure or "here". */
 function linkName(text: string): string | undefined {
   const words = text.split(/\s+/).filter(Boolean);
-  const generic = /^(?:here|this|link|source|sources|study|studies|this study|research|article|read more|more|data|report)$/i;
-  return words.length >= 1 && words.length <= 6 && !/\d|:\/\/|www\./.test(text) && !generic.test(text) && /^\p{Lu}/u.test(text) ? text : undefined;
+  const generic = /^(?:here|this|link|sources?|study|studies|this study|research|article|read more|more|data|report)$/i;
+  const names = words.length >= 1 && words.length <= 6 && /^\p{Lu}/u.test(text);
+  return names && !/\d|:\/\/|www\./.test(text) && !generic.test(text) ? text : undefined;
 }
 
 function folded(text: string): string {

@@ -13,7 +13,8 @@ const PROSE = ['quote', 'sentence', 'points', 'hook'];
 export function readingGrade(pieces: string[]): { grade: number; words: number } {
   const words = pieces.flatMap((piece) => piece.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []);
   const sentence = pieces.reduce((count, piece) => count + Math.max(1, sentencesOf(piece).length), 0);
-  const grade = fleschKincaid({ sentence, word: words.length, syllable: words.reduce((count, word) => count + syllable(word), 0) });
+  const syllables = words.reduce((count, word) => count + syllable(word), 0);
+  const grade = fleschKincaid({ sentence, word: words.length, syllable: syllables });
   return { grade: Number.isFinite(grade) ? grade : 0, words: words.length };
 }
 
@@ -28,7 +29,10 @@ export function checkReadingGrades(file: VFile, posts: Post[], limit: RulePacks[
     const { grade, words } = readingGrade(pieces);
     if (words < limit.minWords || grade <= limit.max) continue;
     const opening = text.split(/\s+/).slice(0, 6).join(' ');
-    report(file, 'warning', 'reading-grade', `Unexpected reading grade ${grade.toFixed(0)} on the ${image.card.template} card “${opening} …”, expected ${limit.max} or lower`,
-      image.card.origin, 'shorter sentences and everyday words read easier; most health writing aims at grade 8 (templates/rules/language.yaml sets the limit)');
+    const card = `the ${image.card.template} card “${opening} …”`;
+    const reason = `Unexpected reading grade ${grade.toFixed(0)} on ${card}, expected ${limit.max} or lower`;
+    report(file, 'warning', 'reading-grade', reason, image.card.origin,
+      'shorter sentences and everyday words read easier; most health writing aims at grade 8 '
+        + '(templates/rules/language.yaml sets the limit)');
   }
 }

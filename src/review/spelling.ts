@@ -26,10 +26,16 @@ let dictionaries: { english: Speller; medical: Set<string> } | undefined;
 function loaded(): { english: Speller; medical: Set<string> } {
   if (!dictionaries) {
     const english = new URL('.', import.meta.resolve('dictionary-en'));
-    const medical = new URL('dict/medicalterms-en.txt.gz', new URL('.', import.meta.resolve('@cspell/dict-medicalterms')));
+    const medicalPackage = new URL('.', import.meta.resolve('@cspell/dict-medicalterms'));
+    const medical = new URL('dict/medicalterms-en.txt.gz', medicalPackage);
+    const terms = gunzipSync(readFileSync(medical)).toString('utf8').split('\n');
+    const hunspell = {
+      aff: readFileSync(new URL('index.aff', english)),
+      dic: readFileSync(new URL('index.dic', english)),
+    };
     dictionaries = {
-      english: nspell({ aff: readFileSync(new URL('index.aff', english)), dic: readFileSync(new URL('index.dic', english)) }),
-      medical: new Set(gunzipSync(readFileSync(medical)).toString('utf8').split('\n').map((word) => word.trim().toLowerCase()).filter(Boolean)),
+      english: nspell(hunspell),
+      medical: new Set(terms.map((word) => word.trim().toLowerCase()).filter(Boolean)),
     };
   }
   return dictionaries;
@@ -43,13 +49,15 @@ function knower(known: ReadonlySet<string>): (word: string) => boolean {
   const { english, medical } = loaded();
   const plain = (word: string): boolean => {
     const lower = word.toLowerCase();
-    return known.has(lower) || medical.has(lower) || english.correct(word) || (/^\p{Lu}+s$/u.test(word) && known.has(lower.slice(0, -1)));
+    const plural = /^\p{Lu}+s$/u.test(word) && known.has(lower.slice(0, -1));
+    return known.has(lower) || medical.has(lower) || english.correct(word) || plural;
   };
+  const unaccented = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
   return (word) => plain(word)
     // British spellings are the author's choice, not typos: randomised, organisation.
     || (/is(?:e|es|ed|ing|ation|ations)$/i.test(word) && plain(word.replace(/is(e|es|ed|ing|ation|ations)$/i, 'iz$1')))
     // Accented spellings of known words: naïve, Zürich.
-    || (/[^\p{ASCII}]/u.test(word) && word.normalize('NFD').replace(/\p{M}/gu, '') !== word && plain(word.normalize('NFD').replace(/\p{M}/gu, '')));
+    || (unaccented(word) !== word && plain(unaccented(word)));
 }
 
 /**
@@ -78,7 +86,10 @@ function suggestionsFor(word: string, isKnown: (word: string) => boolean): strin
     }
   }
   costs.delete(lower);
-  const cased = (candidate: string) => (/^\p{Lu}+$/u.test(word) ? candidate.toUpperCase() : /^\p{Lu}/u.test(word) ? candidate[0]!.toUpperCase() + candidate.slice(1) : candidate);
+  const cased = (candidate: string) => {
+    if (/^\p{Lu}+$/u.test(word)) return candidate.toUpperCase();
+    return /^\p{Lu}/u.test(word) ? candidate[0]!.toUpperCase() + candidate.slice(1) : candidate;
+  };
   const found = [...costs]
     .map(([candidate, cost]) => ({ word: cased(candidate), cost }))
     .filter((candidate) => isKnown(candidate.word))
@@ -102,7 +113,8 @@ function retextKnownWords(options: { known: ReadonlySet<string> }) {
       // "alpha-bravo" is right when both halves are.
       const parts = node.children.filter((child) => child.type === 'TextNode').map((child) => child.value);
       if (parts.length > 1 && parts.every((part) => [...part].length === 1 || isKnown(part))) return;
-      const message = file.message(`Unexpected \`${word}\``, { place: node.position, ruleId: 'spelling', source: 'facet-spelling' });
+      const place = node.position;
+      const message = file.message(`Unexpected \`${word}\``, { place, ruleId: 'spelling', source: 'facet-spelling' });
       message.actual = word;
       message.expected = suggestionsFor(word, isKnown);
     });
@@ -116,35 +128,45 @@ function retextKnownWords(options: { known: ReadonlySet<string> }) {
  */
 export function checkSpelling(file: VFile, tree: Root, front: FrontText[], knownWords: readonly string[]): void {
   const place = location(file);
-  const span = (start: number, end: number) => ({ start: { ...place.toPoint(start)!, offset: start }, end: { ...place.toPoint(end)!, offset: end } });
-  const paragraphs = front.filter(({ prose: isProse, text }) => isProse && text.trim()).sort((a, b) => a.offsets[0]! - b.offsets[0]!).map((text) => frontParagraph(text, span));
-  const words = { type: 'root', children: [...paragraphs, ...tree.children.filter((node) => node.type !== 'yaml').map(prose)], position: tree.position } as Root;
+  const point = (offset: number) => ({ ...place.toPoint(offset)!, offset });
+  const span = (start: number, end: number) => ({ start: point(start), end: point(end) });
+  const paragraphs = front
+    .filter(({ prose: isProse, text }) => isProse && text.trim())
+    .sort((a, b) => a.offsets[0]! - b.offsets[0]!)
+    .map((text) => frontParagraph(text, span));
+  const body = tree.children.filter((node) => node.type !== 'yaml').map(prose);
+  const words = { type: 'root', children: [...paragraphs, ...body], position: tree.position } as Root;
   if (words.children.length === 0 || !words.position) return;
   const scratch = new VFile({ path: file.path, value: file.value });
   const known = new Set(knownWords.map((word) => word.toLowerCase()));
-  unified().use(retextKnownWords, { known }).use(retextRepeatedWords).runSync(toNlcst(words, scratch, ParseEnglish, { ignore: ['yaml', 'code', 'html', 'math', 'inlineMath'] }), scratch);
+  const sentences = toNlcst(words, scratch, ParseEnglish, { ignore: ['yaml', 'code', 'html', 'math', 'inlineMath'] });
+  unified().use(retextKnownWords, { known }).use(retextRepeatedWords).runSync(sentences, scratch);
   for (const message of scratch.messages) {
     if (message.fatal !== false || !message.place) continue;
     const place = 'start' in message.place ? message.place.start : message.place;
     const at = { line: place.line, column: place.column };
     if (message.source === 'facet-spelling') {
       const suggestions = (message.expected ?? []).slice(0, 3).map((word) => `\`${word}\``);
-      report(file, 'warning', 'spelling', `Unexpected \`${message.actual}\`, expected ${suggestions.length > 0 ? suggestions.join(' or ') : 'a known word'}`, at,
+      const meant = suggestions.length > 0 ? suggestions.join(' or ') : 'a known word';
+      report(file, 'warning', 'spelling', `Unexpected \`${message.actual}\`, expected ${meant}`, at,
         'fix the spelling; if the word is right (a name, a drug, a procedure), add it to templates/words.txt');
     } else if (message.source === 'retext-repeated-words') {
-      report(file, 'warning', 'repeated-word', `Unexpected repeated \`${message.expected?.[0] ?? message.actual}\`, expected it once`, at, 'remove one of the two');
+      const word = message.expected?.[0] ?? message.actual;
+      report(file, 'warning', 'repeated-word', `Unexpected repeated \`${word}\`, expected it once`, at,
+        'remove one of the two');
     }
   }
 }
 
-/** A front-matter value as a paragraph at its place: a text node per run of characters that stand together in the source. */
+/** A front-matter value as a paragraph at its place: one text node per run of characters adjacent in the source. */
 function frontParagraph({ text, offsets }: FrontText, span: (start: number, end: number) => Position): RootContent {
   const value = blankMarkup(text);
   const children: PhrasingContent[] = [];
   let start = 0;
   for (let at = 1; at <= value.length; at++) {
     if (at < value.length && offsets[at] === offsets[at - 1]! + 1) continue;
-    children.push({ type: 'text', value: value.slice(start, at), position: span(offsets[start]!, offsets[at - 1]! + 1) });
+    const position = span(offsets[start]!, offsets[at - 1]! + 1);
+    children.push({ type: 'text', value: value.slice(start, at), position });
     start = at;
   }
   return { type: 'paragraph', children, position: span(offsets[0] ?? 0, (offsets.at(-1) ?? 0) + 1) };
@@ -152,7 +174,8 @@ function frontParagraph({ text, offsets }: FrontText, span: (start: number, end:
 
 /** Addresses are not prose: a link that shows its own URL or e-mail, and bare URLs, are left as source. */
 function prose<T extends Nodes>(node: T): T {
-  if (node.type === 'link' && /^(?:https?:|mailto:|www\.)/i.test(node.url) && node.children.every((child) => child.type === 'text' && /^(?:https?:\/\/|www\.|[^\s@]+@)/i.test(child.value))) {
+  const address = (child: Nodes) => child.type === 'text' && /^(?:https?:\/\/|www\.|[^\s@]+@)/i.test(child.value);
+  if (node.type === 'link' && /^(?:https?:|mailto:|www\.)/i.test(node.url) && node.children.every(address)) {
     return { type: 'inlineCode', value: '', position: node.position } as unknown as T;
   }
   if ('children' in node) return { ...node, children: (node.children as Nodes[]).map(prose) } as T;

@@ -11,15 +11,21 @@ import type { Post } from '../model.ts';
 export function checkStatSources(file: VFile, posts: Post[], brand: Brand): Post[] {
   const leaveOut = brand.unsourcedStats === 'leave-out';
   const warned = new Set<string>();
-  const unsourced = (post: Post) => post.images.filter((image) => image.card.template === 'stat' && !image.card.data.source);
+  const unsourced = (post: Post) =>
+    post.images.filter((image) => image.card.template === 'stat' && !image.card.data.source);
   for (const image of posts.flatMap(unsourced)) {
     const { data, origin } = image.card;
     const key = `${origin.line}:${origin.column} ${String(data.figure)}`;
     if (warned.has(key)) continue;
     warned.add(key);
+    const figure = [data.figure, data.counted].filter(Boolean).join(' ');
+    const done = leaveOut
+      ? 'its stat cards were left out (brand.yaml unsourced_stats: leave-out)'
+      : 'the card is marked `unsourced`; brand.yaml `unsourced_stats: leave-out` leaves such cards out';
     report(file, 'warning', 'stat-unsourced',
-      `Unexpected figure “${[data.figure, data.counted].filter(Boolean).join(' ')}” without a source, expected a footnote, a link or a citation in its sentence, or \`sources:\` in the front matter`,
-      origin, `figures in health posts need substantiation (FTC); ${leaveOut ? 'its stat cards were left out (brand.yaml unsourced_stats: leave-out)' : 'the card is marked `unsourced`; brand.yaml `unsourced_stats: leave-out` leaves such cards out'}`);
+      `Unexpected figure “${figure}” without a source, expected a footnote, a link or a citation in its sentence, `
+        + 'or `sources:` in the front matter',
+      origin, `figures in health posts need substantiation (FTC); ${done}`);
   }
   if (!leaveOut) return posts;
   return posts

@@ -1,7 +1,8 @@
 import type { VFile } from 'vfile';
 import type { Brand } from '../config/brand.ts';
 import { report } from '../messages/report.ts';
-import type { Post } from '../model.ts';
+import { location } from 'vfile-location';
+import type { Position, Post } from '../model.ts';
 
 /**
  * A figure on a card needs its source (FTC health-claims guidance: claims need substantiation).
@@ -25,10 +26,19 @@ export function checkStatSources(file: VFile, posts: Post[], brand: Brand): Post
     report(file, 'warning', 'stat-unsourced',
       `Unexpected figure “${figure}” without a source, expected a footnote, a link or a citation in its sentence, `
         + 'or `sources:` in the front matter',
-      origin, `figures in health posts need substantiation (FTC); ${done}`);
+      figureAt(file, origin, String(data.figure)), `figures in health posts need substantiation (FTC); ${done}`);
   }
   if (!leaveOut) return posts;
   return posts
     .map((post) => ({ ...post, images: post.images.filter((image) => !unsourced(post).includes(image)) }))
     .filter((post) => post.images.length > 0);
+}
+
+/** Where the figure itself stands: its first appearance from the start of its paragraph, else the paragraph. */
+function figureAt(file: VFile, paragraph: Position, figure: string): Position {
+  const place = location(file);
+  const from = place.toOffset(paragraph);
+  const at = from === undefined ? -1 : String(file.value).toLowerCase().indexOf(figure.toLowerCase(), from);
+  const point = at >= 0 ? place.toPoint(at) : undefined;
+  return point ? { line: point.line, column: point.column } : paragraph;
 }

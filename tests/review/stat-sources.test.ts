@@ -66,7 +66,7 @@ describe('figures with their source', () => {
     const seed = articleFromRepo('ketamine-therapy-for-migraines').file.value as string;
     const kept = await analyzed(seed);
     const warning = kept.messages.filter((message) => message.ruleId === 'stat-unsourced');
-    expect(warning.map((message) => [message.line, message.severity])).toEqual([[13, 'warning']]);
+    expect(warning.map((message) => [message.line, message.column, message.severity])).toEqual([[13, 18, 'warning']]);
     expect(warning[0]!.reason).toContain('“17% of women” without a source');
     const statCards = (posts: typeof kept.posts) => posts.flatMap((post) => post.images).filter((image) => image.card.template === 'stat');
     expect(statCards(kept.posts).length).toBeGreaterThan(0);

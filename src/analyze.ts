@@ -7,7 +7,7 @@ import type { Article, Caption, Post } from './model.ts';
 import { parseFrontMatter } from './parse/frontmatter.ts';
 import { parseMarkdown } from './parse/markdown.ts';
 import { planCampaign } from './plan/campaign.ts';
-import { isSensitive, reviewPosts, withDisclosures } from './review/review.ts';
+import { isSensitive, reviewArticle, withDisclosures } from './review/review.ts';
 import type { ArticleFile } from './read/articles.ts';
 
 export type Analysis =
@@ -52,6 +52,6 @@ function analyzeText(source: ArticleFile, setup: Setup, options: { channels?: Ch
     captions.set(channel, caption);
   }
   const { brand } = setup;
-  const reviewed = reviewPosts(file, article, planned.filter((post) => !held.has(post.channel)), captions, setup.rules, [article.notice ?? brand.disclaimer, brand.cta, brand.linkInBio, support]);
+  const reviewed = reviewArticle(file, tree, article, planned.filter((post) => !held.has(post.channel)), captions, setup.rules, brand, [article.notice ?? brand.disclaimer, brand.cta, brand.linkInBio, support]);
   return { status: 'ok', article, posts: reviewed, captions };
 }

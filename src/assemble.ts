@@ -42,6 +42,7 @@ export async function assembleArticle(
       return [{
         path: image.path, width: image.card.width, height: image.card.height, bytes: card.data.length, hash: card.hash, alt: image.card.alt, template: image.card.template,
         ...(image.threadPost ? { threadPost: image.threadPost } : {}),
+        ...statSource(image.card),
       }];
     });
     if (images.length === 0) continue;
@@ -114,6 +115,12 @@ function digest(value: unknown): string {
 
 function truncate(text: string): string {
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/** A stat card names where its figure comes from, or is marked `unsourced`. */
+function statSource(card: CardSpec): Pick<ImageEntry, 'source' | 'unsourced'> {
+  if (card.template !== 'stat') return {};
+  return typeof card.data.source === 'string' ? { source: card.data.source } : { unsourced: true };
 }
 
 function postEntry(post: Post, images: ImageEntry[], caption: Caption): PostEntry {

@@ -57,6 +57,8 @@ export interface Stat {
   phrase: string;
   /** The whole sentence the figure stands in. */
   sentence: string;
+  /** Where the article says the figure comes from: a footnote, a link's site, a citation in parentheses, or `sources:`. */
+  source?: string;
   position: Position;
 }
 
@@ -156,6 +158,9 @@ export interface ImageEntry {
   template: string;
   /** In a thread, the post (1-based) the image is attached to. */
   threadPost?: number;
+  /** A stat card: where its figure comes from, or `unsourced` when the article gives no source. */
+  source?: string;
+  unsourced?: true;
 }
 
 export interface PostEntry {

@@ -46,6 +46,8 @@ export interface Brand {
   imageBaseUrl?: string;
   /** UTM tags added to links; `{channel}` and `{slug}` are filled in. */
   utm: { source: string; medium: string; campaign: string };
+  /** Stat cards whose figure has no source in the article: kept (marked and warned) or left out of the campaign. */
+  unsourcedStats: 'keep' | 'leave-out';
   /** Problems worth knowing that do not stop a build (colour contrast), positioned in brand.yaml. */
   warnings: Message[];
 }
@@ -146,6 +148,7 @@ function checkBrand(doc: Document, lines: LineCounter, problems: Problem[], file
     disclaimer: text(['disclaimer']) ?? '',
     disclosureLine: text(['disclosure_line'], false) ?? '',
     supportLine: text(['support_line'], false) ?? '',
+    unsourcedStats: unsourcedStats(doc.getIn(['unsourced_stats']), () => problem(['unsourced_stats'], '`keep` or `leave-out`')),
     channels: (channels.length > 0 ? channels : CHANNELS) as Channel[],
     campaign: parseCampaign(doc, problem),
     schedule: parseSchedule(doc, problem),
@@ -174,6 +177,12 @@ function assetPath(templatesDir: string, value: string | undefined, problem: (wh
     return undefined;
   }
   return resolved;
+}
+
+function unsourcedStats(value: unknown, problem: () => void): Brand['unsourcedStats'] {
+  if (value === undefined || value === 'keep' || value === 'leave-out') return value ?? 'keep';
+  problem();
+  return 'keep';
 }
 
 function keysOf(node: unknown): string[] {

@@ -1,7 +1,14 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Stat } from '../model.ts';
+import { footnotesOf, sentenceSources } from './sources.ts';
 import { positionOf, sentencesOf, textOf } from './text.ts';
+
+/** A `sources:` entry of the front matter: the figure's words as the article writes them, and where they come from. */
+export interface ListedSource {
+  text: string;
+  source: string;
+}
 
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const WORD_FRACTION = String.raw`half|a third|two thirds|a quarter|three quarters`;
@@ -24,18 +31,26 @@ const STOP_WORDS = new Set([
 const MAX_PHRASE_WORDS = 2;
 const IRREGULAR_PLURALS = new Set(['people', 'women', 'men', 'children', 'adults', 'feet', 'teeth']);
 
-export function statsOf(tree: Root): Stat[] {
+/**
+ * Every figure of the body with the words it counts, its sentence and, when the article gives
+ * one, its source: a footnote or link in its sentence, a citation in parentheses, else the
+ * front matter's `sources:` entry whose text the sentence holds.
+ */
+export function statsOf(tree: Root, listed: readonly ListedSource[] = []): Stat[] {
   const stats: Stat[] = [];
+  const notes = footnotesOf(tree);
   visit(tree, (node) => {
     // A footnote is a source or a figure's credit: its numbers are not the article's.
     if (node.type === 'footnoteDefinition') return 'skip';
     if (node.type !== 'paragraph' && node.type !== 'listItem') return;
+    const sourceOf = sentenceSources(node, notes);
     for (const { text } of sentencesOf(textOf(node))) {
       for (const match of text.matchAll(FIGURE)) {
         const figure = match[0];
         if (isYear(figure)) continue;
         const phrase = `${figure}${countedThing(text.slice((match.index ?? 0) + figure.length))}`;
-        stats.push({ figure, phrase, sentence: text, position: positionOf(node) });
+        const source = sourceOf(text) ?? listed.find((entry) => text.toLowerCase().includes(entry.text.toLowerCase()))?.source;
+        stats.push({ figure, phrase, sentence: text, ...(source ? { source } : {}), position: positionOf(node) });
       }
     }
     return node.type === 'listItem' ? 'skip' : undefined;

@@ -13,7 +13,7 @@ export interface YamlBlock {
 
 /** Every key an article may set; anything else is a warning, never an error. */
 export const FRONT_MATTER_KEYS = [
-  'title', 'subtitle', 'date', 'url', 'tags', 'hashtags', 'channels', 'quotes', 'exclude', 'draft', 'author', 'notice',
+  'title', 'subtitle', 'date', 'url', 'tags', 'hashtags', 'channels', 'quotes', 'exclude', 'draft', 'author', 'notice', 'sources',
 ] as const;
 
 type Key = (typeof FRONT_MATTER_KEYS)[number];

@@ -12,7 +12,7 @@ export function altText(template: string, data: Record<string, string | string[]
     case 'quote':
       return `Quote card: “${text('quote')}” — ${speaker}.`;
     case 'stat':
-      return `Statistic card: ${[text('figure'), text('counted')].filter(Boolean).join(' ')}. ${text('sentence')}`;
+      return `Statistic card: ${[text('figure'), text('counted')].filter(Boolean).join(' ')}. ${text('sentence')}${text('source') ? ` Source: ${text('source').replace(/[.]?$/, '.')}` : ''}`;
     case 'section': {
       const points = Array.isArray(data.points) && data.points.length > 0 ? ` ${data.points.map((point) => point.replace(/[.]?$/, '.')).join(' ')}` : '';
       return `Slide: ${text('heading')}.${points}${slide}`;

@@ -7,7 +7,7 @@ import { slidePoints } from './points.ts';
 
 /** Every value a card's data can hold; templates may use these names (checked at load). */
 export const CARD_DATA_KEYS = [
-  'title', 'subtitle', 'kicker', 'slide', 'total', 'heading', 'points', 'quote', 'figure', 'counted', 'sentence', 'domain', 'hook', 'handle', 'where', 'disclosure',
+  'title', 'subtitle', 'kicker', 'slide', 'total', 'heading', 'points', 'quote', 'figure', 'counted', 'sentence', 'domain', 'hook', 'handle', 'where', 'disclosure', 'source',
 ] as const;
 
 /** A card before its channel and format are known. */
@@ -58,10 +58,10 @@ function bestStats(stats: Stat[], count: number): Stat[] {
   return [...stats].sort((a, b) => strength(b) - strength(a)).slice(0, count);
 }
 
-/** "17%" large, "of women" under it, the sentence as context. */
+/** "17%" large, "of women" under it, the sentence as context, and where the figure comes from in small type. */
 function statWords(stat: Stat): Record<string, string> {
   const counted = stat.phrase.slice(stat.figure.length).trim();
-  return { figure: stat.figure.replace(/^\p{Ll}/u, (letter) => letter.toUpperCase()), counted, sentence: stat.sentence };
+  return { figure: stat.figure.replace(/^\p{Ll}/u, (letter) => letter.toUpperCase()), counted, sentence: stat.sentence, ...(stat.source ? { source: stat.source } : {}) };
 }
 
 /** The small line above headlines: the article's first topic. */

@@ -25,13 +25,17 @@ export interface RulePacks {
   claims: RegExp[];
   /** Topics that add the support line to captions. */
   sensitive: RegExp[];
+  /** Words the spelling check knows besides English and medical terms (templates/words.txt). */
+  words: string[];
+  /** Cards whose words grade above `max` (Flesch–Kincaid) are a warning; shorter texts than `minWords` are not graded. */
+  readingGrade: { max: number; minWords: number };
 }
 
-const PACKS = ['claims', 'privacy', 'sensitive'] as const;
+const PACKS = ['claims', 'advertising', 'privacy', 'sensitive', 'language'] as const;
 
 /** Reads every pack; a broken pattern stops the build naming the file and the rule. */
 export async function loadRules(templatesDir: string): Promise<RulePacks> {
-  const packs: RulePacks = { rules: [], treatments: [], claims: [], sensitive: [] };
+  const packs: RulePacks = { rules: [], treatments: [], claims: [], sensitive: [], words: await loadWords(templatesDir), readingGrade: { max: 14, minWords: 12 } };
   for (const pack of PACKS) {
     const file = path.join(templatesDir, 'rules', `${pack}.yaml`);
     if (!existsSync(file)) continue;
@@ -68,6 +72,22 @@ export async function loadRules(templatesDir: string): Promise<RulePacks> {
     packs.treatments.push(...compile(words(data.treatments), 'treatments'));
     packs.claims.push(...compile(words(data.claims), 'claims'));
     packs.sensitive.push(...compile(words(data.topics), 'topics'));
+    if (data.reading_grade !== undefined) packs.readingGrade = readingGrade(file, data.reading_grade);
   }
   return packs;
+}
+
+/** templates/words.txt: one word a line, `#` starts a comment; the team adds names, drugs and procedures here. */
+async function loadWords(templatesDir: string): Promise<string[]> {
+  const file = path.join(templatesDir, 'words.txt');
+  if (!existsSync(file)) return [];
+  return (await readFile(file, 'utf8')).split(/\r?\n/).map((line) => line.replace(/#.*/, '').trim()).filter(Boolean);
+}
+
+function readingGrade(file: string, value: unknown): RulePacks['readingGrade'] {
+  const { max, min_words: minWords } = (value ?? {}) as Record<string, unknown>;
+  if (typeof max !== 'number' || typeof minWords !== 'number' || max <= 0 || minWords < 1) {
+    throw new SetupError(`${file}: ${expectedMessage('`max` and `min_words` numbers', 'reading_grade', value)}`, 'write e.g. reading_grade: { max: 14, min_words: 12 }');
+  }
+  return { max, minWords };
 }

@@ -67,3 +67,34 @@ describe('quote selection', () => {
     expect(article.quotes[0]).toMatchObject({ origin: 'blockquote', text: expect.stringMatching(/^Folic acid fortification/) });
   });
 });
+
+describe('markup in front matter', () => {
+  it('is reported like raw HTML in the body and reaches no caption, card or alt text', async () => {
+    const text = [
+      '---',
+      'title: Migraine <script>alert(1)</script>Relief Explained',
+      'subtitle: "What helps <img src=x onerror=alert(2)> and what does not"',
+      'date: 2024-08-01',
+      'tags: [migraine]',
+      'quotes: ["Rest in a dark room <b>first</b> when a migraine starts to build."]',
+      '---',
+      '',
+      'A quiet, dark room and water help many people through a migraine attack.',
+      '',
+      '## Rest',
+      '',
+      'Sleep on a regular schedule and keep a diary of what sets off each attack.',
+      '',
+    ].join('\n');
+    const source = articleFile('markup', text);
+    const analysis = analyzeArticle(source, await repoSetup(), { drafts: false });
+    if (analysis.status !== 'ok') throw new Error('did not analyse');
+    const raw = source.file.messages.filter((message) => message.ruleId === 'raw-html').map((message) => [message.line, message.column, message.fatal]);
+    expect(raw).toEqual([[2, 17, false], [3, 23, false], [6, 31, false]]);
+    expect(analysis.article.title).toBe('Migraine Relief Explained');
+    expect(analysis.article.subtitle).toBe('What helps and what does not');
+    const words = JSON.stringify([analysis.article, analysis.posts, [...analysis.captions.values()]]);
+    expect(words).not.toMatch(/<|>|script|onerror|alert/);
+    expect(analysis.posts.some((post) => post.images.some((image) => image.card.alt.includes('Migraine Relief Explained')))).toBe(true);
+  });
+});

@@ -47,6 +47,13 @@ describe('the preview gallery', () => {
     expect(await page.locator('[data-post="instagram-0"] .who strong').textContent()).toBe('Dr. Anthony Kaveh');
   });
 
+  it('marks a stat card whose figure has no source in the article', async () => {
+    const stat = page.locator('.frame--instagram.kind--stat');
+    await expect.poll(() => stat.count()).toBe(1);
+    expect(await stat.locator('.source-mark.unsourced').textContent()).toBe('unsourced figure');
+    expect(await page.locator('.frame--instagram.kind--quote .source-mark').count()).toBe(0);
+  });
+
   it('steps through a carousel with its arrows', async () => {
     const carousel = page.locator('[data-post="instagram-0"]');
     expect(await carousel.locator('.counter').textContent()).toBe('1/7');

@@ -23,6 +23,30 @@ describe('claim and privacy review', () => {
     expect(messages.find((message) => message.ruleId === 'privacy-email')).toMatchObject({ line: 17, severity: 'error' });
   });
 
+  it('reviews every line of the article: front matter, body and alt text, each at its line and column', async () => {
+    const input = readFixture('review', 'every-line', 'input.md');
+    const { messages, posts, captions } = await analyzed(articleFile('every-line', input));
+    const findings = messages.filter((message) => /^(claim|privacy|ad)-/.test(message.ruleId));
+    const report = findings.map(formatMessage).join('\n');
+    expect(report).toBe(expected('review', 'every-line', 'expected.txt', `${report}\n`).trimEnd());
+    // Every line above the clean closing section holds one violation, except the YAML's own lines.
+    const lines = input.split('\n');
+    const clean = lines.indexOf('## Living with migraines');
+    const violating = lines.slice(0, clean).flatMap((line, index) => (line.trim() === '' || /^(?:---|date:|tags:)/.test(line) ? [] : [index + 1]));
+    expect(findings.map((message) => message.line)).toEqual(violating);
+    expect(messages.filter((message) => message.ruleId === 'spelling')).toEqual([]);
+    // Posted words stay errors and hold their posts back; the rest are warnings, and some posts go on.
+    expect(findings.filter((message) => message.severity === 'error').map((message) => message.line)).toEqual([3, 14, 16, 22, 23, 32, 40]);
+    expect(posts.length).toBeGreaterThan(0);
+    const { brand } = await repoSetup();
+    for (const post of posts) {
+      const words = JSON.stringify([post.images.map((image) => image.card.data), captions.get(post.channel)]).split(brand.disclaimer).join('');
+      for (const message of findings.filter((found) => found.severity === 'error')) {
+        expect(words).not.toContain(/“(.*)”/.exec(message.reason)![1]);
+      }
+    }
+  });
+
   it('holds back the posts that carry an error, not the whole article', async () => {
     const setup = await repoSetup();
     const unreviewed = analyzeArticle(articleFile('violations', readFixture('review', 'violations', 'input.md')), { ...setup, rules: { ...setup.rules, rules: [] } }, { drafts: false });

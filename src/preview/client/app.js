@@ -169,7 +169,8 @@ function frame(article, post, index) {
         h('span', { class: 'handle' }, profile.handles[post.channel] ?? '')),
       h('div', { class: 'meta' },
         h('span', { class: 'kind' }, `${post.kind} · ${post.format}`),
-        post.approval ? h('span', { class: `approval ${post.approval}`, title: 'npm run facet -- approve <slug> records approvals' }, APPROVAL[post.approval]) : null)),
+        post.approval ? h('span', { class: `approval ${post.approval}`, title: 'npm run facet -- approve <slug> records approvals' }, APPROVAL[post.approval]) : null,
+        sourceMark(post))),
     post.kind === 'thread' ? thread(post, profile) : [carousel(post, key), caption(post, key)],
     h('footer', { class: 'frame-foot' },
       h('span', { class: `length ${post.length > post.limit ? 'over' : 'ok'}`, title: 'length as the platform counts it / its limit' }, `${post.length} / ${post.limit}`),
@@ -178,6 +179,16 @@ function frame(article, post, index) {
       h('button', { class: 'button copy', onclick: () => copy(post.thread ? post.thread.join('\n\n') : post.caption, post.thread ? 'Thread copied' : 'Caption copied') }, post.thread ? 'Copy thread' : 'Copy caption'),
       h('a', { class: 'button', href: `/zip/${article.slug}/${post.channel}/${index}.zip`, download: '' }, 'Post .zip')),
     post.warnings.length ? h('ul', { class: 'post-warnings' }, post.warnings.map((warning) => h('li', {}, warning))) : null);
+}
+
+/** Stat cards: where the figure comes from, or plainly that the article gives no source. */
+function sourceMark(post) {
+  const stats = post.images.filter((image) => image.template === 'stat');
+  if (stats.length === 0) return null;
+  const unsourced = stats.filter((image) => image.unsourced).length;
+  return unsourced
+    ? h('span', { class: 'source-mark unsourced', title: 'the article gives no source for this figure: add a footnote, a link, a citation or `sources:`' }, 'unsourced figure')
+    : h('span', { class: 'source-mark', title: 'where the article says the figure comes from' }, `source: ${stats.map((image) => image.source).join('; ')}`);
 }
 
 function avatar(profile) {

@@ -62,17 +62,25 @@ function isYear(figure: string): boolean {
   return /^(?:19|20)\d\d$/.test(figure);
 }
 
-/** " of women" from " of women. Unfortunately…": up to two words, stopping at a stop word. */
+function isPluralNoun(word: string): boolean {
+  return (/s$/i.test(word) && word.length > 3) || IRREGULAR_PLURALS.has(word.toLowerCase());
+}
+
+/** " of women" from " of women. Unfortunately…": up to two words (and the noun they lead to), stopping at a stop word. */
 function countedThing(rest: string): string {
   const words = rest.trimStart().split(/\s+/);
   const taken: string[] = [];
   if (words[0]?.toLowerCase() === 'of' || words[0]?.toLowerCase() === 'the') taken.push(words.shift()!);
   for (const word of words) {
     const bare = word.replace(/[^\p{L}\p{N}'’+-]/gu, '');
-    if (!bare || STOP_WORDS.has(bare.toLowerCase()) || taken.length >= MAX_PHRASE_WORDS + (taken[0] === 'of' ? 1 : 0)) break;
+    if (!bare || STOP_WORDS.has(bare.toLowerCase())) break;
+    // Past the limit only the noun the words lead to is taken: "113 active-duty service members",
+    // never "113 active-duty service".
+    const full = taken.length >= MAX_PHRASE_WORDS + (taken[0] === 'of' ? 1 : 0);
+    if (full && (taken.length > MAX_PHRASE_WORDS + 1 || !isPluralNoun(bare))) break;
     taken.push(bare);
     // Punctuation closes the phrase, and so does a plural noun: "half of patients | with".
-    if (bare !== word || (/s$/i.test(bare) && bare.length > 3) || IRREGULAR_PLURALS.has(bare.toLowerCase())) break;
+    if (bare !== word || isPluralNoun(bare)) break;
   }
   return taken.length > 0 && !(taken.length === 1 && (taken[0] === 'of' || taken[0] === 'the')) ? ` ${taken.join(' ')}` : '';
 }

@@ -40,10 +40,10 @@ export interface ArticleMaker {
  */
 let loaded: { id: string; setup: Promise<Setup> } | undefined;
 
-function setupFor(templatesDir: string, inputs: string): Promise<Setup> {
-  const id = `${templatesDir}\0${inputs}`;
+function setupFor(templatesDir: string, inputs: string, video: boolean): Promise<Setup> {
+  const id = `${templatesDir}\0${inputs}\0${video}`;
   if (loaded?.id !== id) {
-    const setup = loadSetup(templatesDir).then(withVideoSetup);
+    const setup = loadSetup(templatesDir).then((loadedSetup) => withVideoSetup(loadedSetup, video));
     loaded = { id, setup };
     // A setup that failed to load is not kept: the next build reports it again.
     setup.catch(() => {
@@ -59,7 +59,7 @@ function setupFor(templatesDir: string, inputs: string): Promise<Setup> {
  * templates, facet's code and its dependencies, for reusing the setup loaded for the same.
  */
 export async function articleMaker(options: BuildOptions, cache: CardCache, inputs: string): Promise<ArticleMaker> {
-  const setup = await setupFor(options.templatesDir, inputs);
+  const setup = await setupFor(options.templatesDir, inputs, options.video);
   const context = renderContextOf(setup);
   return {
     setup,

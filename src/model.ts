@@ -195,6 +195,8 @@ export interface VideoEntry {
   audio: string;
   /** The same words and timings as SRT and WebVTT. */
   subtitles: { srt: string; vtt: string };
+  /** Pixels from each edge the platforms' buttons and captions cover; the slides keep words out. */
+  safeZone: { top: number; right: number; bottom: number; left: number };
   slides: VideoSlide[];
 }
 

@@ -36,7 +36,7 @@ function planChannel(article: Article, brand: Brand, channel: Channel): Post[] {
       posts.push(post);
     }
   }
-  if (brand.video?.channels.includes(channel as VideoChannel)) posts.push(videoPost(article, brand, channel as VideoChannel));
+  if (brand.video?.channels.includes(channel as VideoChannel)) posts.push(videoPost(article, brand, channel as VideoChannel, number + 1));
   return platform.threads ? [asThread(article, posts, platform)] : posts;
 }
 

@@ -10,11 +10,15 @@ export const MAX_VIDEO_SECTIONS = 5;
 /**
  * The video post of a channel that gets one (brand.yaml `video:`): the carousel re-laid for 9:16
  * as `reel-*` card templates, in the order they play. Every channel's video has the same slides,
- * so one MP4 serves them all; review and disclosures apply to them like to any card.
+ * so one MP4 serves them all; review and disclosures apply to them like to any card. `number`
+ * is the cover's place among the channel's images.
  */
-export function videoPost(article: Article, brand: Brand, channel: VideoChannel): Post {
+export function videoPost(article: Article, brand: Brand, channel: VideoChannel, number: number): Post {
   const slides = videoSlides(article, brand);
-  const images = slides.map((card, index): PlannedImage => ({ path: `${article.slug}/video/${String(index + 1).padStart(2, '0')}-${card.template}.png`, card }));
+  // The title slide is the video's cover, written with the channel's images in posting order; the others stay in the video.
+  const pathOf = (index: number, card: CardSpec) =>
+    (index === 0 ? `${article.slug}/${channel}/${String(number).padStart(2, '0')}-cover.png` : `${article.slug}/video/${String(index + 1).padStart(2, '0')}-${card.template}.png`);
+  const images = slides.map((card, index): PlannedImage => ({ path: pathOf(index, card), card }));
   return { channel, kind: 'video', format: VIDEO_FORMAT.name, images };
 }
 

@@ -46,8 +46,8 @@ export interface VideoParts {
 
 /**
  * The article's video posts (brand.yaml `video:`): its slides, already drawn as cards, made
- * into one MP4 with its cover, SRT and WebVTT beside it, under `<slug>/video/`, and one post
- * per channel with that channel's caption and alt text. Without a working ffmpeg (said once
+ * into one MP4 with SRT and WebVTT beside it, under `<slug>/video/`, and one post per channel
+ * with that channel's caption and alt text and the cover (the title slide) among its images. Without a working ffmpeg (said once
  * at setup) there are no video posts; everything else is built.
  */
 export async function assembleVideos(source: ArticleFile, posts: Post[], drawn: ReadonlyMap<string, RenderedCard>, parts: VideoParts): Promise<MadeVideos> {
@@ -73,18 +73,17 @@ export async function assembleVideos(source: ArticleFile, posts: Post[], drawn: 
   const dir = `${source.slug}/video`;
   const entry = videoEntry(dir, data, slides);
   const cue = slides.map((slide) => ({ start: slide.firstFrame / VIDEO_FORMAT.fps, end: (slide.firstFrame + slide.frames) / VIDEO_FORMAT.fps, text: slide.text }));
-  const cover: ImageEntry = { path: `${dir}/cover.png`, width: VIDEO_FORMAT.width, height: VIDEO_FORMAT.height, bytes: rendered[0]!.data.length, hash: rendered[0]!.hash, alt: '', template: cards[0]!.template };
-  const entries = posts.flatMap((post) => {
-    if (!withinLimits(source, post, entry, cards[0]!)) return [];
-    const alt = videoAlt(slides, parts.brand, entry.duration);
-    return [{ ...parts.entryOf(post, [{ ...cover, alt }], parts.captions.get(post.channel)!), video: entry }];
+  const cover = (post: Post): ImageEntry => ({
+    path: post.images[0]!.path, width: VIDEO_FORMAT.width, height: VIDEO_FORMAT.height, bytes: rendered[0]!.data.length, hash: rendered[0]!.hash,
+    alt: videoAlt(slides, parts.brand, entry.duration), template: cards[0]!.template,
   });
-  if (entries.length === 0) return { posts: [], files: [] };
+  const kept = posts.filter((post) => withinLimits(source, post, entry, cards[0]!));
+  if (kept.length === 0) return { posts: [], files: [] };
   return {
-    posts: entries,
+    posts: kept.map((post) => ({ ...parts.entryOf(post, [cover(post)], parts.captions.get(post.channel)!), video: entry })),
     files: [
       { path: entry.path, data },
-      { path: cover.path, data: rendered[0]!.data },
+      ...kept.map((post) => ({ path: post.images[0]!.path, data: rendered[0]!.data })),
       { path: entry.subtitles.srt, data: toSrt(cue) },
       { path: entry.subtitles.vtt, data: toVtt(cue) },
     ],
@@ -162,6 +161,7 @@ function videoEntry(dir: string, data: Buffer, slides: TimedSlide[]): VideoEntry
     pixelFormat: VIDEO_FORMAT.pixelFormat,
     audio: 'aac (silent)',
     subtitles: { srt: `${dir}/video.srt`, vtt: `${dir}/video.vtt` },
+    safeZone: { ...SAFE_ZONES[VIDEO_FORMAT.name]! },
     slides: slides.map((slide) => ({ template: slide.card.template, start: seconds(slide.firstFrame), end: seconds(slide.firstFrame + slide.frames), text: slide.text })),
   };
 }

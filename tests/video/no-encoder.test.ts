@@ -22,7 +22,7 @@ describe('a build without a working ffmpeg', () => {
     const broken = path.join(dir, 'ffmpeg');
     writeFileSync(broken, 'not a program\n');
     process.env.FACET_FFMPEG = broken;
-    const options = { articlesDir: articles, templatesDir: TEMPLATES, outDir: path.join(dir, 'output'), cacheDir: path.join(dir, 'cache'), channels: ['instagram' as const], contactSheets: false };
+    const options = { articlesDir: articles, templatesDir: TEMPLATES, outDir: path.join(dir, 'output'), cacheDir: path.join(dir, 'cache'), channels: ['instagram' as const], contactSheets: false, video: true };
     const result = await build(options);
     const said = result.warnings.filter((message) => message.ruleId === 'video-encoder');
     expect(said).toHaveLength(1);

@@ -53,18 +53,19 @@ let video: VideoEntry;
 beforeAll(async () => {
   mkdirSync(articles);
   cpSync(path.join(ROOT, 'articles', `${SEED}.md`), path.join(articles, `${SEED}.md`));
-  result = await build({ articlesDir: articles, templatesDir: TEMPLATES, outDir: out, cacheDir: cache, channels: [...CHANNELS], contactSheets: false });
+  result = await build({ articlesDir: articles, templatesDir: TEMPLATES, outDir: out, cacheDir: cache, channels: [...CHANNELS], contactSheets: false, video: true });
   video = videoPosts(result)[0]!.video!;
 }, 300_000);
 
 describe('the seed article’s video', () => {
-  it('is one MP4 posted on every video channel, with its cover, SRT and WebVTT beside it', () => {
+  it('is one MP4 posted on every video channel, with SRT and WebVTT beside it and the title slide as each post’s cover', () => {
     const posts = videoPosts(result);
     expect(posts.map((post) => post.channel).sort()).toEqual([...CHANNELS].sort());
     for (const post of posts) {
       expect(post.video).toEqual(video);
       expect(post.images).toHaveLength(1);
-      expect(post.images[0]!.path).toBe(`${SEED}/video/cover.png`);
+      expect(post.images[0]!.path).toMatch(new RegExp(`^${SEED}/${post.channel}/\\d\\d-cover\\.png$`));
+      expect(readFileSync(path.join(out, post.images[0]!.path)).length).toBe(post.images[0]!.bytes);
       expect(post.images[0]!.alt).toMatch(/^Short video, \d+ seconds, \d+ slides by Dr\. Anthony Kaveh/);
       expect(post.caption.length).toBeGreaterThan(100);
     }
@@ -133,20 +134,20 @@ describe('the seed article’s video', () => {
     const templates = path.join(dir, 'templates');
     cpSync(TEMPLATES, templates, { recursive: true });
     writeFileSync(path.join(templates, 'captions', 'instagram.md'), `${readFileSync(path.join(templates, 'captions', 'instagram.md'), 'utf8')}\nSaved for later?\n`);
-    await build({ articlesDir: articles, templatesDir: templates, outDir: out, cacheDir: cache, channels: [...CHANNELS], contactSheets: false });
+    await build({ articlesDir: articles, templatesDir: templates, outDir: out, cacheDir: cache, channels: [...CHANNELS], contactSheets: false, video: true });
     expect(cachedVideos(cache)).toEqual([key]);
     expect(statSync(path.join(cache, 'cards', key!)).mtimeMs).toBe(made);
     // Made again without the cache: byte for byte the same.
     rmSync(path.join(cache, 'cards', key!));
     const again = path.join(dir, 'again');
-    const rebuilt = await build({ articlesDir: articles, templatesDir: TEMPLATES, outDir: again, cacheDir: cache, channels: [...CHANNELS], contactSheets: false });
+    const rebuilt = await build({ articlesDir: articles, templatesDir: TEMPLATES, outDir: again, cacheDir: cache, channels: [...CHANNELS], contactSheets: false, video: true });
     expect(cachedVideos(cache)).toEqual([key]);
     expect(readFileSync(path.join(again, video.path)).equals(readFileSync(path.join(out, video.path)))).toBe(true);
     expect(videoPosts(rebuilt)[0]!.video).toEqual(video);
     // A slide's words change: a new video.
     const source = path.join(articles, `${SEED}.md`);
     writeFileSync(source, readFileSync(source, 'utf8').replace('## First Line Treatments for Migraines', '## First-Line Treatments for Migraines'));
-    const edited = await build({ articlesDir: articles, templatesDir: TEMPLATES, outDir: again, cacheDir: cache, channels: [...CHANNELS], contactSheets: false });
+    const edited = await build({ articlesDir: articles, templatesDir: TEMPLATES, outDir: again, cacheDir: cache, channels: [...CHANNELS], contactSheets: false, video: true });
     expect(cachedVideos(cache)).toHaveLength(2);
     expect(videoPosts(edited)[0]!.video!.hash).not.toBe(video.hash);
   }, 300_000);

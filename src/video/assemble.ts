@@ -47,8 +47,8 @@ export interface VideoParts {
 /**
  * The article's video posts (brand.yaml `video:`): its slides, already drawn as cards, made
  * into one MP4 with SRT and WebVTT beside it, under `<slug>/video/`, and one post per channel
- * with that channel's caption and alt text and the cover (the title slide) among its images. Without a working ffmpeg (said once
- * at setup) there are no video posts; everything else is built.
+ * with that channel's caption and alt text and the cover (the title slide) among its images.
+ * Without a working ffmpeg (said once at setup) there are no video posts; the rest is built.
  */
 export async function assembleVideos(source: ArticleFile, posts: Post[], drawn: ReadonlyMap<string, RenderedCard>, parts: VideoParts): Promise<MadeVideos> {
   const settings = parts.brand.video;

@@ -1,11 +1,12 @@
 /**
  * Short vertical video facts, late 2025, kept as data like the image facts in platforms.ts.
- * Sources: Instagram Graph API "Reels specifications" (MP4/MOV, H.264 or HEVC, 4:2:0, AAC ≤ 48 kHz,
- * 23–60 fps, 3 s–15 min, ≤ 300 MB); Facebook Graph API "Reels publishing" (9:16, ≥ 540×960,
- * 24–60 fps, 3–90 s, AAC); TikTok for Developers "Content Posting API: media transfer"
- * (MP4/WebM/MOV, H.264 recommended, 23–60 fps, ≤ 10 min for the longest accounts, 3 min for all,
- * ≤ 4 GB); LinkedIn Help "Video specifications" and the Marketing API "Videos API"
- * (MP4, 3 s–10 min, 75 KB–5 GB; the API takes 500 MB in one part); YouTube Help "Upload YouTube
+ * Sources: Instagram Graph API "Reels specifications" (MP4/MOV, H.264 or HEVC, 4:2:0, AAC
+ * ≤ 48 kHz, 23–60 fps, 3 s–15 min, ≤ 300 MB; the moov atom first); Facebook Graph API "Reels
+ * publishing" (9:16, ≥ 540×960, 24–60 fps, 3–90 s, stereo AAC-LC 48 kHz; no size cap is
+ * published there: 1 GB is ours); TikTok for Developers "Content Posting API: media transfer"
+ * (MP4/WebM/MOV, H.264 recommended, 23–60 fps, 3 min for every creator, up to 10 min for some,
+ * ≤ 4 GB); LinkedIn Help "Video specifications" and the Marketing API "Videos API" (MP4,
+ * 3 s–10 min, 75 KB–5 GB; the API takes 500 MB in one part); YouTube Help "Upload YouTube
  * Shorts" (vertical or square, ≤ 3 min since October 2024). YouTube is not a facet channel yet:
  * its Shorts facts are here so the same MP4 can be checked against them by hand.
  */

@@ -211,10 +211,13 @@ function phone(post, key) {
   const url = (file) => `/output/${file.split('/').map(encodeURIComponent).join('/')}?v=${video.hash}`;
   const pct = (value, of) => `${(100 * value) / of}%`;
   const zone = video.safeZone;
+  const player = h('video', { src: url(video.path), poster: imageUrl(post.images[0]), controls: true, loop: true, playsinline: true, preload: 'metadata', class: 'reel' },
+    h('track', { kind: 'captions', src: url(video.subtitles.vtt), srclang: 'en', label: 'Captions' }));
+  // The `muted` attribute only mutes a video the parser made; this one is made by script.
+  player.muted = true;
   return h('div', { class: 'phone' },
     h('div', { class: 'phone-screen', style: { aspectRatio: `${video.width} / ${video.height}` } },
-      h('video', { src: url(video.path), poster: imageUrl(post.images[0]), controls: true, muted: true, loop: true, playsinline: true, preload: 'metadata', class: 'reel' },
-        h('track', { kind: 'captions', src: url(video.subtitles.vtt), srclang: 'en', label: 'Captions' })),
+      player,
       zones ? h('div', { class: 'zones', 'aria-hidden': 'true' },
         h('div', { class: 'zone top', style: { height: pct(zone.top, video.height) } }),
         h('div', { class: 'zone bottom', style: { height: pct(zone.bottom, video.height) } }),

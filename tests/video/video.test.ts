@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { build, type BuildResult } from '../../src/build.ts';
+import { exportCampaign } from '../../src/export/run.ts';
+import { zipEntries } from '../helpers/zip.ts';
 import { VIDEO_PLATFORMS } from '../../src/channels/video.ts';
 import type { PostEntry, VideoEntry } from '../../src/model.ts';
 import { difference } from '../helpers/pixels.ts';
@@ -125,6 +128,18 @@ describe('the seed article’s video', () => {
     expect(vtt.startsWith('WEBVTT\n\n')).toBe(true);
     expect(cues(vtt, '\\.')).toEqual(expected);
     expect(srt).toContain('Ketamine Therapy for Migraines');
+  });
+
+  it('is listed by the exports: the generic CSV’s video column, the JSON’s video, the bundle’s files', async () => {
+    const exportTo = async (format: string) => (await exportCampaign({ outDir: out, templatesDir: TEMPLATES, format, start: '2026-12-21' })).files[0]!;
+    const rows = parse(readFileSync(await exportTo('generic'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows.filter((row) => row.kind === 'video').map((row) => [row.channel, row.video]).sort()).toEqual([...CHANNELS].sort().map((channel) => [channel, video.path]));
+    const json = JSON.parse(readFileSync(await exportTo('json'), 'utf8')) as { kind: string; video?: { url: string; duration: number; codec: string; srt: string } }[];
+    const videos = json.filter((row) => row.kind === 'video');
+    expect(videos).toHaveLength(CHANNELS.length);
+    for (const row of videos) expect(row.video).toMatchObject({ url: video.path, duration: video.duration, codec: 'h264', srt: video.subtitles.srt });
+    const names = zipEntries(readFileSync(await exportTo('bundle')));
+    expect(names).toEqual(expect.arrayContaining([video.path, video.subtitles.srt, video.subtitles.vtt]));
   });
 
   it('is the same bytes when made again from the same slides, and is made again only when a slide changes', async () => {

@@ -2,6 +2,9 @@
 // Measures, in one run and on the same cards: facet's cold build, the naive satori → sharp
 // pipeline, headless Chromium screenshots, the floor (drawing and encoding only), a no-op
 // rebuild, a rebuild after editing one article, peak memory, and optionally 100 articles.
+// Those builds make no videos (FACET_VIDEO=off, as before videos existed); the video's cost per
+// article is measured on its own (bench/video.ts, `--video-articles N`, 0 to skip).
+process.env.FACET_VIDEO = 'off';
 import '../src/render/native-memory.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +18,7 @@ import type { CardSpec } from '../src/model.ts';
 import { listArticles, readArticle } from '../src/read/articles.ts';
 import { cardKey } from '../src/render/batch.ts';
 import { writeCorpus } from './corpus.ts';
+import { videoCost } from './video.ts';
 import { floor, naive, prepare, satoriOnly, toHtml, type PreparedCard } from './pipelines.ts';
 
 const ROOT = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -26,6 +30,7 @@ const { values } = parseArgs({
     repeats: { type: 'string', default: '3' },
     scale: { type: 'string' },
     'chromium-cards': { type: 'string', default: '40' },
+    'video-articles': { type: 'string', default: '3' },
   },
 });
 const ARTICLES = Number(values.articles);
@@ -167,6 +172,9 @@ async function main(): Promise<void> {
   const articleCards = (await uniqueCards(articles)).length / ARTICLES;
   const startup = timedCli(articles, out, cache);
 
+  const video = Number(values['video-articles']) > 0 ? await videoCost(articles, TEMPLATES, work, Number(values['video-articles'])) : undefined;
+  if (video) log(`  video: ${(video.perArticle.ms / 1000).toFixed(1)} s an article (${video.articles} articles)`);
+
   let scale: { articles: number; cards: number; ms: number; peakMiB: number } | undefined;
   if (values.scale) {
     const big = path.join(work, 'articles-big');
@@ -196,6 +204,7 @@ async function main(): Promise<void> {
     cliUpToDateMs: startup,
     editOneArticle: { slug: edited, ms: editMs, cardsRedrawn: redrawn, cardsPerArticle: articleCards },
     peakMiB: Math.max(...cold.map((run) => run.peakMiB)),
+    video,
     scale,
     ratios: {
       vsChromiumThroughput: chromiumMs.length ? ours / throughput(stats(chromiumMs).median, sample.length) : undefined,
@@ -233,6 +242,11 @@ function print(results: Record<string, any>): void {
   row('npm start, up to date (process)', `${s(results.cliUpToDateMs)} (target well under 1 s)`);
   row('rebuild after editing one article', `${s(results.editOneArticle.ms)} · ${results.editOneArticle.cardsRedrawn} cards redrawn (≈${results.editOneArticle.cardsPerArticle.toFixed(0)} per article)`);
   row('peak memory (cold build)', `${results.peakMiB.toFixed(0)} MiB`);
+  if (results.video) {
+    const v = results.video.perArticle;
+    row(`video per article (${results.video.articles} articles)`, `${s(v.ms)} · CPU ${s(v.cpuMs)} + ffmpeg ${s(v.ffmpegCpuMs)} · ${v.videoSeconds.toFixed(1)} s of video, ${(v.bytes / 1e6).toFixed(1)} MB`);
+    row('  video again, slides unchanged (cached)', `${s(results.video.cachedMs)} an article`);
+  }
   if (results.scale) row(`cold build of ${results.scale.articles} articles`, `${s(results.scale.ms)} · ${results.scale.cards} cards · peak ${results.scale.peakMiB.toFixed(0)} MiB`);
   process.stdout.write('\nratios (one run, same cards)\n');
   if (results.ratios.vsChromiumThroughput) row('throughput vs Chromium (target ≥ 12×)', `${results.ratios.vsChromiumThroughput.toFixed(1)}×`);

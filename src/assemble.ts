@@ -11,6 +11,8 @@ import { type CardCache, cachedFile } from './render/cache.ts';
 import { CONTACT_SHEET_VERSION, drawContactSheet } from './render/contact-sheet.ts';
 import type { OutputFile } from './write/output.ts';
 import { carouselPdf, PDF_VERSION } from './write/pdf.ts';
+import type { Brand } from './config/brand.ts';
+import { assembleVideos } from './video/assemble.ts';
 
 /** The manifest lists the strongest quotes, enough for editors to pin another. */
 const MANIFEST_QUOTES = 10;
@@ -23,7 +25,8 @@ export async function assembleArticle(
   context: RenderContext,
   cache: CardCache,
   contactSheets = true,
-): Promise<{ entry: ArticleEntry; files: OutputFile[] }> {
+  brand?: Brand,
+): Promise<{ entry: ArticleEntry; files: OutputFile[]; lacksVideo?: boolean }> {
   const { file, slug } = source;
   if (analysis.status === 'failed') {
     return { entry: { slug, title: analysis.title, source: file.path, status: 'failed', messages: messagesOf(file, file.path), quotes: [], posts: [] }, files: [] };
@@ -34,6 +37,7 @@ export async function assembleArticle(
   // PDFs and the contact sheet are made side by side, on libuv's threads, once every post is known.
   const documents: { entry: PostEntry; path: string; make: () => Promise<Buffer> }[] = [];
   for (const post of analysis.posts) {
+    if (post.kind === 'video') continue;
     const images = post.images.flatMap((image): ImageEntry[] => {
       const card = drawn.get(cardKey(image.card, context))!;
       if (!checkCard(source, post, image.card, card)) return [];
@@ -53,6 +57,14 @@ export async function assembleArticle(
       documents.push({ entry, path: post.pdf, make: () => cachedFile(cache, key, () => carouselPdf(slides, analysis.article.title)) });
     }
     posts.push(entry);
+  }
+  let lacksVideo = false;
+  if (brand) {
+    const videos = await assembleVideos(source, analysis.posts.filter((post) => post.kind === 'video'), drawn, { context, cache, brand, captions: analysis.captions, entryOf: postEntry });
+    files.push(...videos.files);
+    for (const post of videos.posts) for (const image of post.images) imageData.set(image.path, videos.files.find((file) => file.path === image.path)!.data as Buffer);
+    posts.push(...videos.posts);
+    lacksVideo = videos.encoderMissing === true;
   }
   const contactSheet = contactSheets && posts.length > 0 ? `${slug}/contact-sheet.png` : undefined;
   const [pdfs, sheet] = await Promise.all([
@@ -78,7 +90,7 @@ export async function assembleArticle(
     posts,
     ...(contactSheet ? { contactSheet } : {}),
   };
-  return { entry, files };
+  return { entry, files, ...(lacksVideo ? { lacksVideo } : {}) };
 }
 
 /**
@@ -123,7 +135,7 @@ function statSource(card: CardSpec): Pick<ImageEntry, 'source' | 'unsourced'> {
   return typeof card.data.source === 'string' ? { source: card.data.source } : { unsourced: true };
 }
 
-function postEntry(post: Post, images: ImageEntry[], caption: Caption): PostEntry {
+export function postEntry(post: Post, images: ImageEntry[], caption: Caption): PostEntry {
   return {
     channel: post.channel,
     kind: post.kind,

@@ -9,6 +9,7 @@ import { type CardCache, recordingCache, writeOnly } from './render/cache.ts';
 import { assembleArticle } from './assemble.ts';
 import type { Staged } from './write/commit.ts';
 import { writeFiles } from './write/output.ts';
+import { withVideoSetup } from './setup/video.ts';
 
 /** One article's part of the build: its entry, its files, and what the record needs when it is new. */
 export interface MadeArticle {
@@ -39,10 +40,10 @@ export interface ArticleMaker {
  */
 let loaded: { id: string; setup: Promise<Setup> } | undefined;
 
-function setupFor(templatesDir: string, inputs: string): Promise<Setup> {
-  const id = `${templatesDir}\0${inputs}`;
+function setupFor(templatesDir: string, inputs: string, video: boolean): Promise<Setup> {
+  const id = `${templatesDir}\0${inputs}\0${video}`;
   if (loaded?.id !== id) {
-    const setup = loadSetup(templatesDir);
+    const setup = loadSetup(templatesDir).then((loadedSetup) => withVideoSetup(loadedSetup, video));
     loaded = { id, setup };
     // A setup that failed to load is not kept: the next build reports it again.
     setup.catch(() => {
@@ -58,7 +59,7 @@ function setupFor(templatesDir: string, inputs: string): Promise<Setup> {
  * templates, facet's code and its dependencies, for reusing the setup loaded for the same.
  */
 export async function articleMaker(options: BuildOptions, cache: CardCache, inputs: string): Promise<ArticleMaker> {
-  const setup = await setupFor(options.templatesDir, inputs);
+  const setup = await setupFor(options.templatesDir, inputs, options.video);
   const context = renderContextOf(setup);
   return {
     setup,
@@ -78,10 +79,10 @@ export async function articleMaker(options: BuildOptions, cache: CardCache, inpu
       return {
         drawn: drawn.drawn,
         async assemble() {
-          const assembled = await assembleArticle(source, outcome, drawn.cards, context, articleCache, options.contactSheets);
+          const assembled = await assembleArticle(source, outcome, drawn.cards, context, articleCache, options.contactSheets, setup.brand);
           const staged = await writeFiles(options.outDir, assembled.files);
-          // A timed-out article depends on the clock, not only its inputs: it is never up to date.
-          return { entry: assembled.entry, files: assembled.files.map((file) => file.path), staged, ...(drawn.timedOut ? {} : { fresh: { key, cacheKeys } }) };
+          // A timed-out article depends on the clock, not only its inputs: it is never up to date; nor one whose video lacked ffmpeg.
+          return { entry: assembled.entry, files: assembled.files.map((file) => file.path), staged, ...(drawn.timedOut || assembled.lacksVideo ? {} : { fresh: { key, cacheKeys } }) };
         },
       };
     },

@@ -97,7 +97,7 @@ export interface Message {
   hint?: string;
 }
 
-export type PostKind = 'carousel' | 'quote' | 'stat' | 'link' | 'story' | 'thread';
+export type PostKind = 'carousel' | 'quote' | 'stat' | 'link' | 'story' | 'thread' | 'video';
 
 /** What a card shows, before any pixels: the template and the words bound into it. */
 export interface CardSpec {
@@ -170,6 +170,8 @@ export interface PostEntry {
   images: ImageEntry[];
   /** The carousel as one PDF document, relative to output/. */
   document?: { path: string; bytes: number; pages: number };
+  /** A video post: the MP4 (its cover is the post's one image). */
+  video?: VideoEntry;
   caption: string;
   thread?: string[];
   title?: string;
@@ -182,6 +184,38 @@ export interface PostEntry {
   limit: number;
   fold?: number;
   warnings: string[];
+}
+
+/** A short vertical video, as ffprobe would describe it, with each slide's time on screen. */
+export interface VideoEntry {
+  /** Relative to output/. */
+  path: string;
+  bytes: number;
+  /** First 16 hex digits of the MP4's SHA-256. */
+  hash: string;
+  width: number;
+  height: number;
+  /** Seconds, a whole number of frames. */
+  duration: number;
+  fps: number;
+  codec: string;
+  profile: string;
+  pixelFormat: string;
+  audio: string;
+  /** The same words and timings as SRT and WebVTT. */
+  subtitles: { srt: string; vtt: string };
+  /** Pixels from each edge the platforms' buttons and captions cover; the slides keep words out. */
+  safeZone: { top: number; right: number; bottom: number; left: number };
+  slides: VideoSlide[];
+}
+
+export interface VideoSlide {
+  template: string;
+  /** Seconds from the start; a slide fades in over the first `transition` seconds of its time. */
+  start: number;
+  end: number;
+  /** The words on the slide, as the subtitles give them. */
+  text: string;
 }
 
 export interface ArticleEntry {

@@ -103,4 +103,6 @@ export function platformOf(channel: string): Platform | undefined {
 export const SAFE_ZONES: Record<string, { top: number; right: number; bottom: number; left: number }> = {
   story: { top: 250, right: 80, bottom: 340, left: 80 },
   photo: { top: 160, right: 120, bottom: 450, left: 80 },
+  // Short video (src/channels/video.ts): the widest of Reels', TikTok's and Shorts' overlays.
+  reel: { top: 250, right: 140, bottom: 480, left: 100 },
 };

@@ -27,6 +27,8 @@ export interface BuildOptions {
   approvalsFile: string;
   /** Write `<slug>/contact-sheet.png`. Default true; the preview draws sheets on demand instead. */
   contactSheets: boolean;
+  /** Make the videos brand.yaml's `video:` asks for. Default true, false when the environment has FACET_VIDEO=off. */
+  video: boolean;
 }
 
 export const DEFAULT_OPTIONS: BuildOptions = {
@@ -41,13 +43,14 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   contactSheets: true,
   approvalsFile: 'approvals.yaml',
   articleBudgetMs: 120_000,
+  video: true,
 };
 
 const FLAGS = { articlesDir: '--articles', templatesDir: '--templates', outDir: '--out', cacheDir: '--cache' } as const;
 
 /** Fills defaults and checks each value; a bad one is a usage error (exit 2). */
 export function resolveOptions(input: Partial<BuildOptions>): BuildOptions {
-  const options = { ...DEFAULT_OPTIONS, ...input };
+  const options = { ...DEFAULT_OPTIONS, video: process.env.FACET_VIDEO !== 'off', ...input };
   for (const key of ['articlesDir', 'templatesDir', 'outDir', 'cacheDir'] as const) {
     if (typeof options[key] !== 'string' || options[key] === '') {
       throw new SetupError(expectedMessage('a folder path', FLAGS[key], options[key]), `pass a folder, e.g. ${FLAGS[key]} ./${DEFAULT_OPTIONS[key]}`);

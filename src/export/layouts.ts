@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { expectedMessage, SetupError } from '../config/errors.ts';
 
 export const VALUES = [
-  'slug', 'title', 'channel', 'kind', 'format', 'caption', 'first_post', 'link', 'hashtags', 'image_urls', 'image_paths', 'alt_texts', 'time', 'utc', 'timezone',
+  'slug', 'title', 'channel', 'kind', 'format', 'caption', 'first_post', 'link', 'hashtags', 'image_urls', 'image_paths', 'alt_texts', 'time', 'utc', 'timezone', 'video',
 ] as const;
 export type Value = (typeof VALUES)[number];
 

@@ -4,7 +4,8 @@ import { countLength } from '../caption/count.ts';
 import { platformOf } from '../channels/platforms.ts';
 import { loadBrand } from '../config/brand.ts';
 import { SetupError } from '../config/errors.ts';
-import type { Manifest } from '../model.ts';
+import type { Manifest, VideoEntry } from '../model.ts';
+import { videoPlatformOf } from '../channels/video.ts';
 import { writeAtomic } from '../write/atomic.ts';
 import { MANIFEST } from '../write/output.ts';
 import { zip } from '../write/zip.ts';
@@ -89,6 +90,11 @@ function limitProblem(slot: Slot): string | undefined {
   const altLimit = platform.altTextLimit ?? 1000;
   const longAlt = slot.post.images.find((image) => [...image.alt].length > altLimit);
   if (longAlt) return `${where}: alt text of ${longAlt.path} is over ${altLimit}`;
+  const video = slot.post.video;
+  const limits = video ? videoPlatformOf(slot.post.channel) : undefined;
+  if (video && !limits) return `${where}: ${platform.label} takes no video posts`;
+  if (video && limits && (video.duration > limits.maxSeconds || video.duration < limits.minSeconds)) return `${where}: video of ${video.duration} s is outside ${limits.label}'s ${limits.minSeconds}–${limits.maxSeconds} s`;
+  if (video && limits && video.bytes > limits.maxBytes) return `${where}: video of ${video.bytes} bytes is over ${limits.label}'s ${limits.maxBytes}`;
   return undefined;
 }
 
@@ -110,6 +116,7 @@ function valueOf(slot: Slot, value: Value, image: (path: string) => string, form
     case 'time': return (format ?? 'YYYY-MM-DD HH:mm').replace('YYYY', slot.date.slice(0, 4)).replace('MM', slot.date.slice(5, 7)).replace('DD', slot.date.slice(8, 10)).replace('HH', slot.time.slice(0, 2)).replace('mm', slot.time.slice(3, 5));
     case 'utc': return slot.at.toISOString().replace('.000Z', 'Z');
     case 'timezone': return slot.timezone;
+    case 'video': return post.video ? image(post.video.path) : '';
   }
 }
 
@@ -132,7 +139,14 @@ function jsonRow(slot: Slot, image: (path: string) => string) {
     link: slot.post.link ?? null,
     hashtags: slot.post.hashtags,
     images: slot.post.images.map((entry) => ({ url: image(entry.path), alt: entry.alt, width: entry.width, height: entry.height, ...(entry.threadPost ? { threadPost: entry.threadPost } : {}) })),
+    ...(slot.post.video ? { video: videoRow(slot.post.video, image) } : {}),
   };
+}
+
+/** A video post's MP4 (the post's image is its cover), its subtitles and what platforms check. */
+function videoRow(video: VideoEntry, url: (path: string) => string) {
+  const { path: file, subtitles, slides, safeZone: _zone, hash: _hash, ...facts } = video;
+  return { url: url(file), srt: url(subtitles.srt), vtt: url(subtitles.vtt), ...facts, slides: slides.map(({ start, end }) => ({ start, end })) };
 }
 
 /** Everything the team needs to post one article by hand: images, captions, alt texts, schedule. */
@@ -140,10 +154,11 @@ async function bundle(outDir: string, slug: string, slots: Slot[], generic: Layo
   const entries: { name: string; data: Buffer }[] = [];
   const seen = new Set<string>();
   for (const slot of slots) {
-    for (const entry of slot.post.images) {
-      if (seen.has(entry.path)) continue;
-      seen.add(entry.path);
-      entries.push({ name: entry.path, data: await readFile(path.join(outDir, entry.path)) });
+    const video = slot.post.video;
+    for (const file of [...slot.post.images.map((entry) => entry.path), ...(video ? [video.path, video.subtitles.srt, video.subtitles.vtt] : [])]) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      entries.push({ name: file, data: await readFile(path.join(outDir, file)) });
     }
   }
   for (const channel of [...new Set(slots.map((slot) => slot.post.channel))]) {

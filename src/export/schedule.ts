@@ -33,7 +33,7 @@ export interface Slot {
 }
 
 /** Carousels and threads open a campaign; single images follow. */
-const ORDER: Record<PostKind, number> = { carousel: 0, thread: 0, link: 1, story: 2, quote: 3, stat: 4 };
+const ORDER: Record<PostKind, number> = { carousel: 0, thread: 0, link: 1, story: 2, video: 2, quote: 3, stat: 4 };
 
 /**
  * Every post of every article a day and a time: each article from `start` on, channel by

@@ -4,6 +4,8 @@ import type { Brand } from '../config/brand.ts';
 import type { Article, CardSpec, PlannedImage, Post, PostKind } from '../model.ts';
 import { type CardDraft, cardsFor } from './cards.ts';
 import { topSections } from './outline.ts';
+import { videoPost } from './video.ts';
+import type { VideoChannel } from '../channels/video.ts';
 
 /**
  * Which posts each channel gets and which cards each holds, in posting order. Pure: the same
@@ -34,6 +36,7 @@ function planChannel(article: Article, brand: Brand, channel: Channel): Post[] {
       posts.push(post);
     }
   }
+  if (brand.video?.channels.includes(channel as VideoChannel)) posts.push(videoPost(article, brand, channel as VideoChannel, number + 1));
   return platform.threads ? [asThread(article, posts, platform)] : posts;
 }
 

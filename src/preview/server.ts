@@ -151,7 +151,8 @@ async function articleFiles(outDir: string, article: ArticleEntry): Promise<ZipE
 async function postFiles(outDir: string, article: ArticleEntry, channel: string, index: number): Promise<ZipEntry[] | undefined> {
   const post = article.posts.filter((candidate) => candidate.channel === channel)[index];
   if (!post) return undefined;
-  const images = await Promise.all(post.images.map(async (image) => ({ name: path.basename(image.path), data: await readFile(path.join(outDir, image.path)) })));
+  const videoFiles = post.video ? [post.video.path, post.video.subtitles.srt, post.video.subtitles.vtt] : [];
+  const images = await Promise.all([...post.images.map((image) => image.path), ...videoFiles].map(async (file) => ({ name: path.basename(file), data: await readFile(path.join(outDir, file)) })));
   const caption = post.thread ? post.thread.join('\n\n---\n\n') : post.caption;
   const alts = post.images.map((image) => `${path.basename(image.path)}: ${image.alt}`).join('\n');
   return [...images, { name: post.thread ? 'thread.txt' : 'caption.txt', data: Buffer.from(`${caption}\n`) }, { name: 'alt-text.txt', data: Buffer.from(`${alts}\n`) }];

@@ -98,7 +98,7 @@ export function writeRecord(options: BuildOptions, record: BuildRecord): Promise
  */
 export async function inputsKey(options: BuildOptions): Promise<string> {
   const hash = createHash('sha256').update(process.version);
-  hash.update(JSON.stringify([options.channels ?? null, options.drafts, options.contactSheets]));
+  hash.update(JSON.stringify([options.channels ?? null, options.drafts, options.contactSheets, options.video]));
   hash.update(await readFile(LOCK_FILE).catch(() => Buffer.from('no lock file')));
   for (const dir of [options.templatesDir, SRC_DIR]) {
     const files = await filesUnder(dir);

@@ -19,7 +19,8 @@ describe('the default campaign of the seed article', () => {
   });
 
   it('uses every card kind and every format of every channel', async () => {
-    const posts = await seedPosts();
+    // Video posts (brand.yaml `video:`) are the reel-* slides of one MP4: tests/video/.
+    const posts = (await seedPosts()).filter((post) => post.kind !== 'video');
     const templates = new Set(posts.flatMap((post) => post.images.map((image) => image.card.template)));
     expect([...templates].sort()).toEqual(['cta', 'link', 'quote', 'section', 'stat', 'story', 'title']);
     for (const [channel, platform] of Object.entries(PLATFORMS)) {
@@ -52,6 +53,16 @@ describe('the default campaign of the seed article', () => {
     expect(posts.find((post) => post.channel === 'linkedin' && post.kind === 'carousel')!.pdf).toBe('ketamine-therapy-for-migraines/linkedin/carousel.pdf');
     const bluesky = posts.filter((post) => post.channel === 'bluesky').flatMap((post) => post.images);
     expect(bluesky.every((image) => image.card.encoding === 'jpeg' && image.path.endsWith('.jpg'))).toBe(true);
+  });
+
+  it('gives each video channel a video post of reel-* slides: title, sections, quote, stat, closing', async () => {
+    const videos = (await seedPosts()).filter((post) => post.kind === 'video');
+    expect(videos.map((post) => post.channel).sort()).toEqual(['facebook', 'instagram', 'linkedin', 'tiktok']);
+    for (const post of videos) {
+      expect(post.images.map((image) => image.card.template)).toEqual(['reel-title', 'reel-section', 'reel-section', 'reel-section', 'reel-section', 'reel-section', 'reel-quote', 'reel-stat', 'reel-cta']);
+      expect(post.images.every((image) => image.card.width === 1080 && image.card.height === 1920 && image.card.format === 'reel')).toBe(true);
+      expect(post.images[0]!.path).toMatch(new RegExp(`^ketamine-therapy-for-migraines/${post.channel}/\\d\\d-cover\\.png$`));
+    }
   });
 
   it('only binds values the templates are allowed to name', async () => {

@@ -15,7 +15,7 @@ const PLATFORM = {
 
 const APPROVAL = { approved: '✓ approved', changed: 'changed since approval', unapproved: 'not approved' };
 
-const ui = { data: undefined, slug: undefined, channel: undefined, slides: new Map(), expanded: new Set(), dismissed: -1 };
+const ui = { data: undefined, slug: undefined, channel: undefined, slides: new Map(), expanded: new Set(), zones: new Set(), dismissed: -1 };
 
 function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
@@ -171,7 +171,7 @@ function frame(article, post, index) {
         h('span', { class: 'kind' }, `${post.kind} · ${post.format}`),
         post.approval ? h('span', { class: `approval ${post.approval}`, title: 'npm run facet -- approve <slug> records approvals' }, APPROVAL[post.approval]) : null,
         sourceMark(post))),
-    post.kind === 'thread' ? thread(post, profile) : [carousel(post, key), caption(post, key)],
+    post.kind === 'thread' ? thread(post, profile) : [post.video ? phone(post, key) : carousel(post, key), caption(post, key)],
     h('footer', { class: 'frame-foot' },
       h('span', { class: `length ${post.length > post.limit ? 'over' : 'ok'}`, title: 'length as the platform counts it / its limit' }, `${post.length} / ${post.limit}`),
       post.fold ? h('span', { class: 'muted' }, `fold at ${post.fold}`) : null,
@@ -212,6 +212,32 @@ function carousel(post, key) {
       h('div', { class: 'dots' }, post.images.map((_, dot) => h('span', { class: `dot ${dot === index ? 'on' : ''}` }))),
     ] : null,
     h('a', { class: 'download', href: imageUrl(image), download: image.path.split('/').pop(), title: 'Download this image' }, '↓'));
+}
+
+// A short video in a phone-shaped frame, sound off like most viewers; "Safe zones" shades
+// where the platform's buttons and caption cover the picture.
+function phone(post, key) {
+  const { video } = post;
+  const zones = ui.zones.has(key);
+  const url = (file) => `/output/${file.split('/').map(encodeURIComponent).join('/')}?v=${video.hash}`;
+  const pct = (value, of) => `${(100 * value) / of}%`;
+  const zone = video.safeZone;
+  const player = h('video', { src: url(video.path), poster: imageUrl(post.images[0]), controls: true, loop: true, playsinline: true, preload: 'metadata', class: 'reel' },
+    h('track', { kind: 'captions', src: url(video.subtitles.vtt), srclang: 'en', label: 'Captions' }));
+  // The `muted` attribute only mutes a video the parser made; this one is made by script.
+  player.muted = true;
+  return h('div', { class: 'phone' },
+    h('div', { class: 'phone-screen', style: { aspectRatio: `${video.width} / ${video.height}` } },
+      player,
+      zones ? h('div', { class: 'zones', 'aria-hidden': 'true' },
+        h('div', { class: 'zone top', style: { height: pct(zone.top, video.height) } }),
+        h('div', { class: 'zone bottom', style: { height: pct(zone.bottom, video.height) } }),
+        h('div', { class: 'zone left', style: { width: pct(zone.left, video.width), top: pct(zone.top, video.height), bottom: pct(zone.bottom, video.height) } }),
+        h('div', { class: 'zone right', style: { width: pct(zone.right, video.width), top: pct(zone.top, video.height), bottom: pct(zone.bottom, video.height) } })) : null),
+    h('div', { class: 'phone-bar' },
+      h('span', { class: 'muted' }, `${video.duration} s · ${video.slides.length} slides · ${(video.bytes / 1e6).toFixed(1)} MB`),
+      h('button', { class: 'button zones-toggle', 'aria-pressed': String(zones), onclick: () => { if (zones) ui.zones.delete(key); else ui.zones.add(key); renderMain(); } }, zones ? 'Hide safe zones' : 'Safe zones'),
+      h('a', { class: 'button', href: url(video.path), download: video.path.split('/').pop() }, '↓ MP4')));
 }
 
 function caption(post, key) {

@@ -110,7 +110,7 @@ export function progressFrames(raw: string): string[] {
   return raw
     .split('\r')
     .map((frame) => stripAnsi(frame))
-    .filter((frame) => / cards\b/.test(frame) && !/ images /.test(frame));
+    .filter((frame) => /^ {2}(?:▕[^▏]*▏ )?\d+\/\d+ cards/.test(frame));
 }
 
 export function stripAnsi(text: string): string {

@@ -137,8 +137,20 @@ export interface Caption {
   limit: number;
   /** Characters the platform shows before "…more". */
   fold?: number;
+  /** The caption's first line, chosen for this post from what the article offers. */
+  hook?: string;
+  /** Stories have no caption: the link sticker's text instead. */
+  sticker?: string;
+  /** Where each line came from: the article's `file:line`, brand.yaml's key, a template's line. */
+  origins?: LineOrigin[];
   /** What was shortened or dropped to fit. */
   warnings: string[];
+}
+
+/** One line of a caption and the files it came from. */
+export interface LineOrigin {
+  text: string;
+  from: string[];
 }
 
 export interface ImageEntry {
@@ -161,11 +173,16 @@ export interface PostEntry {
   images: ImageEntry[];
   /** The carousel as one PDF document, relative to output/. */
   document?: { path: string; bytes: number; pages: number };
-  caption: string;
+  /** Absent on stories, which have none: they carry `sticker` and their images' alt text. */
+  caption?: string;
   thread?: string[];
   title?: string;
+  /** A story's link-sticker text. */
+  sticker?: string;
   hashtags: string[];
   link?: string;
+  /** Where each caption line came from (`articles/x.md:14`, `templates/brand.yaml: cta`, …). */
+  origins?: LineOrigin[];
   /** Whether an editor approved exactly this post (`facet approve`). */
   approval?: 'approved' | 'changed' | 'unapproved';
   /** The caption's length as the platform counts it, its limit and its fold. */

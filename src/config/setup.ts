@@ -12,20 +12,24 @@ import { brandView, templateNames } from '../render/view.ts';
 import { PLATFORMS } from '../channels/platforms.ts';
 import { CARD_DATA_KEYS } from '../plan/cards.ts';
 import { loadRules, type RulePacks } from '../review/rules.ts';
+import { loadNotices, type NoticeRules } from './notices.ts';
 import { type Brand, loadBrand } from './brand.ts';
 import { type LoadedFont, loadFonts } from './fonts.ts';
-import { loadCaptionTemplates, loadCardTemplates } from './templates.ts';
+import { type CaptionTemplate, loadCaptionTemplates, loadCardTemplates } from './templates.ts';
 
 /** Everything a build needs besides the articles; any problem here is a SetupError. */
 export interface Setup {
   brand: Brand;
   fonts: LoadedFont[];
   cardTemplates: Map<string, CardTemplate>;
-  captionTemplates: Map<Channel, string>;
+  /** By `<channel>` and `<channel>/<kind>` (templates/captions/). */
+  captionTemplates: Map<string, CaptionTemplate>;
   brandView: Record<string, unknown>;
   coverage: Set<number>;
   /** Claim, privacy and sensitive-topic rules (templates/rules/). */
   rules: RulePacks;
+  /** Which notices go on an article's captions, by topic (templates/rules/notices.yaml). */
+  notices: NoticeRules;
   /** Hash of brand view, font files and tool versions: part of every card's cache key. */
   fingerprint: string;
 }
@@ -35,12 +39,13 @@ export async function loadSetup(templatesDir: string): Promise<Setup> {
   const fonts = await loadFonts(brand);
   const view = brandView(brand, fonts);
   const formats = Object.values(PLATFORMS).flatMap((platform) => Object.keys(platform.formats));
-  const [cardTemplates, captionTemplates, rules] = await Promise.all([
+  const [cardTemplates, captionTemplates, rules, notices] = await Promise.all([
     loadCardTemplates(templatesDir, templateNames(view, CARD_DATA_KEYS, formats)),
     loadCaptionTemplates(templatesDir, brand.channels),
     loadRules(templatesDir),
+    loadNotices(templatesDir),
   ]);
-  return { brand, fonts, cardTemplates, captionTemplates, rules, brandView: view, coverage: fontCoverage(fonts), fingerprint: fingerprintOf(view, fonts) };
+  return { brand, fonts, cardTemplates, captionTemplates, rules, notices, brandView: view, coverage: fontCoverage(fonts), fingerprint: fingerprintOf(view, fonts) };
 }
 
 const require = createRequire(import.meta.url);

@@ -30,13 +30,28 @@ export async function loadCardTemplates(templatesDir: string, known?: ReadonlySe
   return templates;
 }
 
-/** Caption template source per channel: templates/captions/<channel>.md. */
-export async function loadCaptionTemplates(templatesDir: string, channels: readonly Channel[]): Promise<Map<Channel, string>> {
+/** A caption template: its text and the file it came from, for messages and line origins. */
+export interface CaptionTemplate {
+  source: string;
+  file: string;
+}
+
+/** Post kinds a caption template can be written for: templates/captions/<channel>/<kind>.md. */
+export const CAPTION_KINDS = ['carousel', 'quote', 'stat', 'link', 'story', 'thread'] as const;
+
+/**
+ * Caption templates by `<channel>` (templates/captions/<channel>.md, every post's fallback) and
+ * `<channel>/<kind>` (templates/captions/<channel>/<kind>.md), so one kind changes alone.
+ */
+export async function loadCaptionTemplates(templatesDir: string, channels: readonly Channel[]): Promise<Map<string, CaptionTemplate>> {
   const dir = path.join(templatesDir, 'captions');
   const names = await listOrFail(dir, '.md');
-  const templates = new Map<Channel, string>();
+  const templates = new Map<string, CaptionTemplate>();
+  const add = async (key: string, file: string) => templates.set(key, { source: await readFile(file, 'utf8'), file: path.relative(process.cwd(), file) || file });
   for (const channel of CHANNELS) {
-    if (names.includes(channel)) templates.set(channel, await readFile(path.join(dir, `${channel}.md`), 'utf8'));
+    if (names.includes(channel)) await add(channel, path.join(dir, `${channel}.md`));
+    const kinds = await readdir(path.join(dir, channel)).catch(() => [] as string[]);
+    for (const kind of CAPTION_KINDS) if (kinds.includes(`${kind}.md`)) await add(`${channel}/${kind}`, path.join(dir, channel, `${kind}.md`));
   }
   const missing = channels.filter((channel) => !templates.has(channel));
   if (missing.length > 0) {
@@ -44,6 +59,11 @@ export async function loadCaptionTemplates(templatesDir: string, channels: reado
       'add one per enabled channel, or remove the channel from `channels:` in brand.yaml');
   }
   return templates;
+}
+
+/** The template for one post: its kind's own, else its channel's. */
+export function captionTemplateFor(templates: ReadonlyMap<string, CaptionTemplate>, channel: Channel, kind: string): CaptionTemplate | undefined {
+  return templates.get(`${channel}/${kind}`) ?? templates.get(channel);
 }
 
 async function listOrFail(dir: string, extension: string): Promise<string[]> {

@@ -31,7 +31,7 @@ function stamp(date: Date): string {
 export function toIcs(slots: Slot[], label: (slot: Slot) => string): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//facet//content calendar//EN', 'CALSCALE:GREGORIAN', 'X-WR-CALNAME:facet campaign'];
   for (const slot of slots) {
-    const text = slot.post.thread ? slot.post.thread.join('\n\n') : slot.post.caption;
+    const text = slot.post.thread ? slot.post.thread.join('\n\n') : (slot.post.caption ?? `Story link sticker: ${slot.post.sticker ?? ''}`);
     lines.push(
       'BEGIN:VEVENT',
       `UID:${slot.article.slug}-${slot.post.channel}-${slot.index + 1}@facet`,

@@ -83,7 +83,7 @@ async function readManifestOrFail(outDir: string): Promise<Manifest> {
 function limitProblem(slot: Slot): string | undefined {
   const platform = platformOf(slot.post.channel)!;
   const where = `${slot.article.slug} ${slot.post.channel} ${slot.post.kind} #${slot.index + 1}`;
-  const over = (slot.post.thread ?? [slot.post.caption]).find((text) => countLength(text, platform.caption.counting) > platform.caption.limit);
+  const over = (slot.post.thread ?? [slot.post.caption ?? '']).find((text) => countLength(text, platform.caption.counting) > platform.caption.limit);
   if (over) return `${where}: caption of ${countLength(over, platform.caption.counting)} is over ${platform.label}'s ${platform.caption.limit}`;
   if (!slot.post.thread && slot.post.images.length > platform.imagesPerPost) return `${where}: ${slot.post.images.length} images, over ${platform.label}'s ${platform.imagesPerPost}`;
   const altLimit = platform.altTextLimit ?? 1000;
@@ -100,8 +100,8 @@ function valueOf(slot: Slot, value: Value, image: (path: string) => string, form
     case 'channel': return post.channel;
     case 'kind': return post.kind;
     case 'format': return post.format;
-    case 'caption': return post.thread ? post.thread.join('\n\n') : post.caption;
-    case 'first_post': return post.thread?.[0] ?? post.caption;
+    case 'caption': return post.thread ? post.thread.join('\n\n') : (post.caption ?? '');
+    case 'first_post': return post.thread?.[0] ?? post.caption ?? '';
     case 'link': return post.link ?? '';
     case 'hashtags': return post.hashtags.map((tag) => `#${tag}`).join(' ');
     case 'image_urls': return post.images.map((entry) => image(entry.path)).join(' | ');
@@ -127,7 +127,8 @@ function jsonRow(slot: Slot, image: (path: string) => string) {
     scheduled: slot.at.toISOString().replace('.000Z', 'Z'),
     local: `${slot.date} ${slot.time}`,
     timezone: slot.timezone,
-    caption: slot.post.caption,
+    // Stories have no caption: the link sticker's text instead.
+    ...(slot.post.caption === undefined ? { sticker: slot.post.sticker ?? '' } : { caption: slot.post.caption }),
     ...(slot.post.thread ? { thread: slot.post.thread } : {}),
     link: slot.post.link ?? null,
     hashtags: slot.post.hashtags,

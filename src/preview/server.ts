@@ -149,7 +149,7 @@ async function postFiles(outDir: string, article: ArticleEntry, channel: string,
   const post = article.posts.filter((candidate) => candidate.channel === channel)[index];
   if (!post) return undefined;
   const images = await Promise.all(post.images.map(async (image) => ({ name: path.basename(image.path), data: await readFile(path.join(outDir, image.path)) })));
-  const caption = post.thread ? post.thread.join('\n\n---\n\n') : post.caption;
+  const caption = post.thread ? post.thread.join('\n\n---\n\n') : (post.caption ?? `Story link sticker: ${post.sticker ?? ''}`);
   const alts = post.images.map((image) => `${path.basename(image.path)}: ${image.alt}`).join('\n');
   return [...images, { name: post.thread ? 'thread.txt' : 'caption.txt', data: Buffer.from(`${caption}\n`) }, { name: 'alt-text.txt', data: Buffer.from(`${alts}\n`) }];
 }

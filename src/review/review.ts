@@ -34,7 +34,7 @@ export function findings(text: string, rules: Rule[]): Finding[] {
 /** The words of a post that come from the article: its cards' words and its caption, minus the brand's own lines. */
 function postTexts(post: Post, caption: Caption | undefined, brandLines: string[]): string[] {
   const cards = post.images.flatMap((image) => Object.entries(image.card.data).filter(([key]) => !['handle', 'where', 'kicker', 'slide', 'total', 'domain', 'disclosure'].includes(key)).flatMap(([, value]) => value));
-  let text = caption ? [caption.title ?? '', ...(caption.thread ?? [caption.text])].join('\n') : '';
+  let text = caption ? [caption.title ?? '', caption.sticker ?? '', ...(caption.thread ?? [caption.text])].join('\n') : '';
   for (const line of brandLines) if (line) text = text.split(line).join('\n');
   return [...cards, text];
 }
@@ -43,12 +43,12 @@ function postTexts(post: Post, caption: Caption | undefined, brandLines: string[
  * Runs the claim and privacy rules on every post. Each finding is reported at the place in
  * the article its words came from; a post with an error finding is held back, the rest go on.
  */
-export function reviewPosts(file: VFile, article: Article, posts: Post[], captions: ReadonlyMap<string, Caption>, packs: RulePacks, brandLines: string[]): Post[] {
+export function reviewPosts(file: VFile, article: Article, posts: Post[], captionOf: (post: Post) => Caption | undefined, packs: RulePacks, brandLines: string[]): Post[] {
   const reported = new Set<string>();
   const place = locator(file, article);
   return posts.filter((post) => {
     let hold = false;
-    for (const text of postTexts(post, captions.get(post.channel), brandLines)) {
+    for (const text of postTexts(post, captionOf(post), brandLines)) {
       for (const finding of findings(text, packs.rules)) {
         const at = place(finding);
         const key = `${finding.rule.id} ${at.line}:${at.column}`;
@@ -96,10 +96,4 @@ export function withDisclosures(posts: Post[], packs: RulePacks, line: string): 
       return { ...image, card: { ...image.card, alt: `${image.card.alt} ${line}`, data: { ...image.card.data, disclosure: line } } };
     }),
   }));
-}
-
-/** Whether an article touches a topic that calls for the support line. */
-export function isSensitive(article: Article, packs: RulePacks): boolean {
-  const text = [article.title, ...article.tags, ...article.intro, ...article.sections.flatMap((section) => [section.heading, ...section.paragraphs, ...section.points])].join(' ');
-  return packs.sensitive.some((topic) => topic.test(text));
 }

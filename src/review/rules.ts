@@ -23,15 +23,13 @@ export interface RulePacks {
   /** A treatment named together with a claim word: the card needs the disclosure line. */
   treatments: RegExp[];
   claims: RegExp[];
-  /** Topics that add the support line to captions. */
-  sensitive: RegExp[];
 }
 
-const PACKS = ['claims', 'privacy', 'sensitive'] as const;
+const PACKS = ['claims', 'privacy'] as const;
 
 /** Reads every pack; a broken pattern stops the build naming the file and the rule. */
 export async function loadRules(templatesDir: string): Promise<RulePacks> {
-  const packs: RulePacks = { rules: [], treatments: [], claims: [], sensitive: [] };
+  const packs: RulePacks = { rules: [], treatments: [], claims: [] };
   for (const pack of PACKS) {
     const file = path.join(templatesDir, 'rules', `${pack}.yaml`);
     if (!existsSync(file)) continue;
@@ -67,7 +65,6 @@ export async function loadRules(templatesDir: string): Promise<RulePacks> {
     const words = (sources: unknown) => (Array.isArray(sources) ? sources.map((source) => `\\b(?:${String(source)})`) : sources);
     packs.treatments.push(...compile(words(data.treatments), 'treatments'));
     packs.claims.push(...compile(words(data.claims), 'claims'));
-    packs.sensitive.push(...compile(words(data.topics), 'topics'));
   }
   return packs;
 }

@@ -13,7 +13,7 @@ const START = '2026-12-21';
 let project: TempProject;
 let manifest: Manifest;
 
-interface JsonRow { slug: string; channel: string; kind: string; scheduled: string; local: string; caption: string; thread?: string[]; images: { url: string }[] }
+interface JsonRow { slug: string; channel: string; kind: string; scheduled: string; local: string; caption?: string; sticker?: string; thread?: string[]; images: { url: string }[] }
 
 async function exported(format: string, extension: string): Promise<string> {
   await exportCampaign({ outDir: project.out, templatesDir: project.templates, format, start: START });
@@ -33,7 +33,7 @@ describe('scheduler exports', () => {
     const buffer = parse(await exported('buffer', 'csv'), { columns: true }) as Record<string, string>[];
     expect(buffer).toHaveLength(posts().length);
     expect(Object.keys(buffer[0]!)).toEqual(['Text', 'Image URL', 'Tags', 'Posting Time']);
-    const captions = new Set(posts().map(({ post }) => (post.thread ? post.thread.join('\n\n') : post.caption)));
+    const captions = new Set(posts().map(({ post }) => (post.thread ? post.thread.join('\n\n') : (post.caption ?? ''))));
     for (const row of buffer) {
       expect(captions).toContain(row.Text);
       expect(row['Image URL']).toMatch(/^https:\/\/cdn\.example\.org\/campaigns\/[a-z0-9-]+\/[a-z]+\/\d\d-/);
@@ -56,7 +56,7 @@ describe('scheduler exports', () => {
     for (const row of rows) {
       const event = events.find((candidate) => candidate.startDate.toJSDate().toISOString().replace('.000Z', 'Z') === row.scheduled && candidate.summary.includes(row.kind))!;
       expect(event, `${row.slug} ${row.channel} ${row.kind}`).toBeDefined();
-      expect(event.description).toBe(row.thread ? row.thread.join('\n\n') : row.caption);
+      expect(event.description).toBe(row.thread ? row.thread.join('\n\n') : (row.caption ?? `Story link sticker: ${row.sticker}`));
     }
   });
 

@@ -27,7 +27,7 @@ describe('approvals', () => {
     expect(Object.values(statuses(again.manifest)).every((status) => status === 'approved')).toBe(true);
 
     const file = path.join(project.articles, 'ketamine-therapy-for-migraines.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('Stress and anxiety are higher', 'Stress and worry are higher'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('You deserve to find relief', 'You deserve to find real relief'));
     const edited = statuses((await build(options)).manifest);
     expect(edited['instagram 0 carousel']).toBe('changed');
     expect(edited['x 5 thread']).toBe('changed');

@@ -175,7 +175,7 @@ function frame(article, post, index) {
       h('span', { class: `length ${post.length > post.limit ? 'over' : 'ok'}`, title: 'length as the platform counts it / its limit' }, `${post.length} / ${post.limit}`),
       post.fold ? h('span', { class: 'muted' }, `fold at ${post.fold}`) : null,
       h('span', { class: 'spacer' }),
-      h('button', { class: 'button copy', onclick: () => copy(post.thread ? post.thread.join('\n\n') : post.caption, post.thread ? 'Thread copied' : 'Caption copied') }, post.thread ? 'Copy thread' : 'Copy caption'),
+      post.caption === undefined ? null : h('button', { class: 'button copy', onclick: () => copy(post.thread ? post.thread.join('\n\n') : post.caption, post.thread ? 'Thread copied' : 'Caption copied') }, post.thread ? 'Copy thread' : 'Copy caption'),
       h('a', { class: 'button', href: `/zip/${article.slug}/${post.channel}/${index}.zip`, download: '' }, 'Post .zip')),
     post.warnings.length ? h('ul', { class: 'post-warnings' }, post.warnings.map((warning) => h('li', {}, warning))) : null);
 }
@@ -204,6 +204,8 @@ function carousel(post, key) {
 }
 
 function caption(post, key) {
+  // Stories have no caption: the link sticker's text shows where it would go.
+  if (post.caption === undefined) return h('div', { class: 'caption sticker' }, h('span', { class: 'sticker-label' }, '🔗 '), post.sticker ?? '');
   const text = post.title ? `${post.title}\n\n${post.caption}` : post.caption;
   const folded = post.fold && [...text].length > post.fold && !ui.expanded.has(key);
   return h('div', { class: 'caption' },

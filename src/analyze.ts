@@ -49,7 +49,7 @@ function analyzeText(source: ArticleFile, setup: Setup, options: { channels?: Ch
   const held = new Set<Channel>();
   for (const channel of new Set(planned.map((post) => post.channel))) {
     const posts = planned.filter((post) => post.channel === channel);
-    const made = channelCaptions({ article, brand: setup.brand, channel, posts, templates: setup.captionTemplates, notices, locate, source: String(file.value) });
+    const made = channelCaptions({ article, brand: setup.brand, channel, posts, templates: setup.captionTemplates, notices, spellings: setup.spellings, locate, source: String(file.value) });
     for (const problem of made.problems) report(file, problem.severity, problem.ruleId, problem.reason, problem.position, problem.hint);
     // A caption that cannot fit holds back its channel's posts, not the whole article.
     if (made.problems.some((problem) => problem.severity === 'error')) held.add(channel);

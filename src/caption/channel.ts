@@ -21,6 +21,8 @@ export interface ChannelRequest {
   posts: Post[];
   templates: ReadonlyMap<string, CaptionTemplate>;
   notices: ArticleNotices;
+  /** The team's spellings of words hashtags keep (PTSD, LongCOVID): templates/rules/hashtags.yaml. */
+  spellings: readonly string[];
   /** `file:line` of words in the article's source. */
   locate: (text: string, fallback: Position) => string;
   /** The article's source, for the lines of its front-matter keys. */
@@ -48,7 +50,7 @@ const CHOOSING_ORDER: Record<PostKind, number> = { stat: 0, quote: 1, carousel: 
 export function channelCaptions(request: ChannelRequest): { captions: Map<Post, Caption>; problems: CaptionProblem[] } {
   const { article, brand, channel, posts } = request;
   const platform = platformOf(channel)!;
-  const base = captionParts(article, brand, channel, platform, request.notices);
+  const base = captionParts(article, brand, channel, platform, request.notices, request.spellings);
   const pool = hookCandidates(article);
   const said = new Set<string>();
   const captions = new Map<Post, Caption>();

@@ -4,7 +4,7 @@ import type { Brand } from '../config/brand.ts';
 import { sentencesOf } from '../extract/text.ts';
 import type { Article, Position } from '../model.ts';
 import { type PostContent, sectionLines } from './content.ts';
-import { hashtagsFor } from './hashtags.ts';
+import { articleSpellings, hashtagsFor } from './hashtags.ts';
 import { trackedLink } from './link.ts';
 import type { ArticleNotices } from './notices.ts';
 
@@ -49,10 +49,11 @@ export interface CaptionParts {
 }
 
 /** The parts every post of one article on one channel shares, before its own hook and content. */
-export function captionParts(article: Article, brand: Brand, channel: Channel, platform: Platform, notices: ArticleNotices): CaptionParts {
+export function captionParts(article: Article, brand: Brand, channel: Channel, platform: Platform, notices: ArticleNotices, spellings: readonly string[]): CaptionParts {
   const intro = article.intro.flatMap((paragraph) => sentencesOf(paragraph).map((sentence) => sentence.text));
-  const tags = hashtagsFor(article, brand, platform.maxHashtags);
-  const explicit = new Set(hashtagsFor({ ...article, tags: [] }, { ...brand, hashtags: [] }, Number.POSITIVE_INFINITY).map((tag) => tag.toLowerCase()));
+  const spelled = articleSpellings(article, [...spellings, ...brand.hashtags]);
+  const tags = hashtagsFor(article, brand, platform.maxHashtags, spelled);
+  const explicit = new Set(hashtagsFor({ ...article, tags: [] }, { ...brand, hashtags: [] }, Number.POSITIVE_INFINITY, spelled).map((tag) => tag.toLowerCase()));
   return {
     hook: article.subtitle ?? article.title,
     promise: article.subtitle ? [article.subtitle] : intro,

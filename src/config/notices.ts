@@ -55,3 +55,16 @@ export function parseNotices(source: string, file: string): NoticeRules {
     crisis: { topics: patterns(['crisis', 'topics']), sustainedSentences: sustained as number, from: `${file}:${at(['crisis', 'topics'])}` },
   };
 }
+
+/** templates/rules/hashtags.yaml's `spellings:`, the team's way of writing words hashtags keep. */
+export async function loadSpellings(templatesDir: string): Promise<string[]> {
+  const file = path.join(templatesDir, 'rules', 'hashtags.yaml');
+  if (!existsSync(file)) return [];
+  const doc = parseDocument(await readFile(file, 'utf8'));
+  const spellings = (doc.get('spellings', true) as { toJSON?: () => unknown } | undefined)?.toJSON?.() ?? [];
+  if (doc.errors.length > 0 || !Array.isArray(spellings) || !spellings.every((word) => typeof word === 'string' && /^[\p{L}\p{N}]+$/u.test(word))) {
+    throw new SetupError(`${path.relative(process.cwd(), file) || file}: ${expectedMessage('a list of words like [PTSD, LongCOVID]', 'spellings', doc.errors[0]?.message ?? spellings)}`,
+      'write each spelling as one word of letters and digits');
+  }
+  return spellings as string[];
+}

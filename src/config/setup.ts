@@ -12,7 +12,7 @@ import { brandView, templateNames } from '../render/view.ts';
 import { PLATFORMS } from '../channels/platforms.ts';
 import { CARD_DATA_KEYS } from '../plan/cards.ts';
 import { loadRules, type RulePacks } from '../review/rules.ts';
-import { loadNotices, type NoticeRules } from './notices.ts';
+import { loadNotices, loadSpellings, type NoticeRules } from './notices.ts';
 import { type Brand, loadBrand } from './brand.ts';
 import { type LoadedFont, loadFonts } from './fonts.ts';
 import { type CaptionTemplate, loadCaptionTemplates, loadCardTemplates } from './templates.ts';
@@ -30,6 +30,8 @@ export interface Setup {
   rules: RulePacks;
   /** Which notices go on an article's captions, by topic (templates/rules/notices.yaml). */
   notices: NoticeRules;
+  /** How the team spells words hashtags keep (templates/rules/hashtags.yaml). */
+  spellings: string[];
   /** Hash of brand view, font files and tool versions: part of every card's cache key. */
   fingerprint: string;
 }
@@ -39,13 +41,14 @@ export async function loadSetup(templatesDir: string): Promise<Setup> {
   const fonts = await loadFonts(brand);
   const view = brandView(brand, fonts);
   const formats = Object.values(PLATFORMS).flatMap((platform) => Object.keys(platform.formats));
-  const [cardTemplates, captionTemplates, rules, notices] = await Promise.all([
+  const [cardTemplates, captionTemplates, rules, notices, spellings] = await Promise.all([
     loadCardTemplates(templatesDir, templateNames(view, CARD_DATA_KEYS, formats)),
     loadCaptionTemplates(templatesDir, brand.channels),
     loadRules(templatesDir),
     loadNotices(templatesDir),
+    loadSpellings(templatesDir),
   ]);
-  return { brand, fonts, cardTemplates, captionTemplates, rules, notices, brandView: view, coverage: fontCoverage(fonts), fingerprint: fingerprintOf(view, fonts) };
+  return { brand, fonts, cardTemplates, captionTemplates, rules, notices, spellings, brandView: view, coverage: fontCoverage(fonts), fingerprint: fingerprintOf(view, fonts) };
 }
 
 const require = createRequire(import.meta.url);

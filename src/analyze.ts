@@ -57,6 +57,6 @@ function analyzeText(source: ArticleFile, setup: Setup, options: { channels?: Ch
   }
   const { brand } = setup;
   const brandLines = [brand.disclaimer, notices.offLabel, brand.cta, brand.linkInBio, notices.crisis ? brand.supportLine : ''];
-  const reviewed = reviewPosts(file, article, planned.filter((post) => !held.has(post.channel)), (post) => captions.get(post), setup.rules, brandLines);
+  const reviewed = reviewPosts(file, article, planned.filter((post) => !held.has(post.channel) && captions.has(post)), (post) => captions.get(post), setup.rules, brandLines);
   return { status: 'ok', article, posts: reviewed, captions };
 }

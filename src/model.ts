@@ -122,6 +122,8 @@ export interface Post {
   images: PlannedImage[];
   /** Carousels posted as a document (LinkedIn): where the PDF of the slides goes. */
   pdf?: string;
+  /** A post of the drip campaign (brand.yaml's `drip:`): the week after the launch it goes out in. */
+  drip?: number;
 }
 
 export interface Caption {
@@ -171,6 +173,8 @@ export interface PostEntry {
   kind: PostKind;
   format: string;
   images: ImageEntry[];
+  /** A drip post: the week after the launch it goes out in. */
+  drip?: number;
   /** The carousel as one PDF document, relative to output/. */
   document?: { path: string; bytes: number; pages: number };
   /** Absent on stories, which have none: they carry `sticker` and their images' alt text. */

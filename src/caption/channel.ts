@@ -39,8 +39,11 @@ const PREFERENCE: Record<PostKind, HookKind[]> = {
   story: [],
 };
 
-/** Posts that carry a quote or stat choose first: their own words make their best openings. */
-const CHOOSING_ORDER: Record<PostKind, number> = { stat: 0, quote: 1, carousel: 2, thread: 3, link: 4, story: 5 };
+/**
+ * A thread goes first (its section posts are fixed: each section's heading and best sentence),
+ * then posts that carry a quote or stat: their own words make their best openings.
+ */
+const CHOOSING_ORDER: Record<PostKind, number> = { thread: 0, stat: 1, quote: 2, carousel: 3, link: 4, story: 5 };
 
 /**
  * A caption per post: each opens with its own hook, chosen from what the article offers and
@@ -55,6 +58,7 @@ export function channelCaptions(request: ChannelRequest): { captions: Map<Post, 
   const said = new Set<string>();
   const captions = new Map<Post, Caption>();
   const problems: CaptionProblem[] = [];
+  let dripEnded = false;
   const order = posts.map((post, index) => ({ post, index })).sort((a, b) => CHOOSING_ORDER[a.post.kind] - CHOOSING_ORDER[b.post.kind] || a.index - b.index);
   for (const { post } of order) {
     if (post.kind === 'story') {
@@ -62,14 +66,21 @@ export function channelCaptions(request: ChannelRequest): { captions: Map<Post, 
       continue;
     }
     const content = contentOf(article, post);
-    const hook = chooseHook([...ownHooks(content), ...preferred(pool, post.kind)], said, platform);
+    const candidates = [...ownHooks(content), ...preferred(pool, post.kind)];
+    // The drip never repeats itself: a drip post with nothing fresh to open with is left out.
+    if (post.drip && (dripEnded || candidates.every((candidate) => said.has(normalize(candidate.text))))) {
+      if (!dripEnded) problems.push(dripShort(platform, post, article.titleAt));
+      dripEnded = true;
+      continue;
+    }
+    const hook = chooseHook(candidates, said, platform);
     if (hook.shortened) problems.push(pastFold(platform, hook, article.titleAt));
     const parts = unsaid({ ...withContent(base, content), hook: hook.text }, said);
     const template = captionTemplateFor(request.templates, channel, post.kind)!;
     const made = composeCaption({ article, post, template, parts, provenance: provenanceOf(request, parts, hook, content) });
     captions.set(post, made.caption);
     problems.push(...made.problems);
-    for (const sentence of spoken(parts, made.caption.text)) said.add(normalize(sentence));
+    for (const sentence of [hook.text, hook.shortened ?? '', ...spoken(parts, made.caption.text)]) if (sentence) said.add(normalize(sentence));
   }
   problems.push(...repeats(posts, captions, article.titleAt, platform));
   // A channel-wide finding (too few hashtags) is said once, not once per post.
@@ -116,6 +127,16 @@ function chooseHook(candidates: HookCandidate[], said: Set<string>, platform: Pl
   return text === first.text ? first : { ...first, text, shortened: first.text };
 }
 
+function dripShort(platform: Platform, post: Post, position: Position): CaptionProblem {
+  return {
+    severity: 'warning',
+    ruleId: 'drip-short',
+    reason: `Unexpected end of fresh openings for ${platform.label}'s drip, expected one for each post: it stops before week ${post.drip}'s ${post.kind} post`,
+    hint: 'pin more quotes, or add a subtitle or question headings; or lower `drip.per_week` in brand.yaml',
+    position,
+  };
+}
+
 function pastFold(platform: Platform, hook: HookCandidate & { shortened?: string }, position: Position): CaptionProblem {
   const length = countLength(hook.shortened!, platform.caption.counting);
   const fold = hookRoom(platform);
@@ -146,7 +167,7 @@ function unsaid(parts: CaptionParts, said: Set<string>): CaptionParts {
 
 /** The article's sentences a caption ended up saying, so no later post of the channel says them again. */
 function spoken(parts: CaptionParts, text: string): string[] {
-  const candidates = [parts.hook, ...parts.promise, ...parts.summary, parts.context, parts.sentence, parts.source, ...parts.sections.map((section) => section.point)];
+  const candidates = [parts.hook, parts.title, ...parts.promise, ...parts.summary, parts.context, parts.sentence, parts.source, ...parts.sections.flatMap((section) => [section.heading, section.point])];
   return candidates.filter((candidate) => candidate && text.includes(candidate));
 }
 
@@ -210,7 +231,7 @@ function frontMatterLineOf(source: string, key: string, fallback: number): numbe
 function repeats(posts: Post[], captions: Map<Post, Caption>, position: Position, platform: Platform): CaptionProblem[] {
   const seen = new Map<string, Post>();
   const problems: CaptionProblem[] = [];
-  for (const post of posts.filter((candidate) => candidate.kind !== 'story')) {
+  for (const post of posts.filter((candidate) => candidate.kind !== 'story' && captions.has(candidate))) {
     const caption = captions.get(post)!;
     const same = seen.get(`all ${normalize(caption.text)}`);
     const opening = seen.get(`open ${normalize(caption.text.split('\n')[0] ?? '')}`);

@@ -37,11 +37,15 @@ export interface CaptionRequest {
  */
 export function composeCaption({ article, post, template, parts: given, provenance }: CaptionRequest): { caption: Caption; problems: CaptionProblem[] } {
   const platform = platformOf(post.channel)!;
-  const blocks = post.kind === 'thread' ? template.source.split(THREAD_BREAK) : [template.source];
+  // A thread's template repeats its second block per section; on thread platforms another kind
+  // of post may be a short thread of its own (the link in the first post, the notices after it).
+  const threaded = post.kind === 'thread' || (platform.threads && THREAD_BREAK.test(template.source));
+  const blocks = threaded ? template.source.split(THREAD_BREAK) : [template.source];
+  const perSection = post.kind === 'thread';
   let parts = given;
   const notes: string[] = [];
   const problems: CaptionProblem[] = [];
-  let posts = renderPosts(blocks, parts);
+  let posts = renderPosts(blocks, parts, perSection);
   for (let attempt = 0; attempt < MAX_REDUCTIONS; attempt++) {
     const over = posts.find((rendered) => countLength(rendered.text, platform.caption.counting) > platform.caption.limit);
     if (!over) break;
@@ -52,14 +56,14 @@ export function composeCaption({ article, post, template, parts: given, provenan
     }
     parts = reduction.parts;
     notes.push(reduction.note);
-    posts = renderPosts(blocks, parts);
+    posts = renderPosts(blocks, parts, perSection);
   }
   problems.push(...hashtagProblems(platform, parts, article));
   const texts = posts.map((rendered) => rendered.text);
   return {
     caption: {
       text: texts.join('\n\n'),
-      ...(post.kind === 'thread' ? { thread: texts } : {}),
+      ...(threaded ? { thread: texts } : {}),
       hashtags: [...parts.hashtags.required, ...parts.hashtags.optional],
       ...(parts.link ? { link: parts.link } : {}),
       ...(platform.caption.titleLimit ? { title: titleWithin(article.title, platform.caption.titleLimit) } : {}),
@@ -80,13 +84,14 @@ export function composeSticker(template: CaptionTemplate | undefined, parts: Cap
   return text.split('\n').find((line) => line.trim())?.trim() ?? fallback;
 }
 
-function renderPosts(blocks: string[], parts: CaptionParts): RenderedPost[] {
+function renderPosts(blocks: string[], parts: CaptionParts, perSection: boolean): RenderedPost[] {
   const view = viewOf(parts);
   if (blocks.length === 1) return [{ text: renderBlock(blocks[0] ?? '', view), role: { kind: 'whole' } }];
-  const [opening = '', perSection = '', ...closing] = blocks;
+  const [opening = '', ...rest] = blocks;
+  const [section = '', ...closing] = perSection ? rest : ['', ...rest];
   const all: RenderedPost[] = [
     { text: renderBlock(opening, view), role: { kind: 'opening' } },
-    ...parts.sections.map((section, index): RenderedPost => ({ text: renderBlock(perSection, { ...view, ...section }), role: { kind: 'section', index } })),
+    ...(perSection ? parts.sections : []).map((part, index): RenderedPost => ({ text: renderBlock(section, { ...view, ...part }), role: { kind: 'section', index } })),
     ...closing.map((block): RenderedPost => ({ text: renderBlock(block, view), role: { kind: 'closing' } })),
   ];
   const posts = all.filter((rendered) => rendered.text !== '');

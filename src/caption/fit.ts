@@ -26,7 +26,10 @@ const MIN_WORDS = 4;
 /** The next smaller version of `parts` for a post in `role` that is too long; undefined if none. */
 export function reduce(parts: CaptionParts, role: Role, points: number): Reduction | undefined {
   if (role.kind === 'section') return shortenSection(parts, role.index);
-  if (role.kind === 'opening') return shortenHook(parts);
+  if (role.kind === 'opening') {
+    const sentence = parts.sentence ? { parts: { ...parts, sentence: '' }, note: 'dropped the stat’s sentence' } : undefined;
+    return dropStep(parts, 'context', points) ?? dropStep(parts, 'source', points) ?? sentence ?? shortenHook(parts);
+  }
   if (role.kind === 'closing') return dropOptionalHashtag(parts);
   for (const step of DROP_ORDER) {
     const reduced = dropStep(parts, step, points);

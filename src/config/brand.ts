@@ -8,6 +8,7 @@ import type { Message } from '../model.ts';
 import { parseCampaign } from './campaign.ts';
 import { contrastProblems } from './contrast.ts';
 import { parseSchedule } from './schedule.ts';
+import { type DripRules, parseDrip } from './drip.ts';
 import type { ScheduleRules } from '../export/schedule.ts';
 import { expectedMessage, SetupError } from './errors.ts';
 
@@ -42,6 +43,8 @@ export interface Brand {
   logo?: string;
   /** How exports drip the campaign out. */
   schedule: ScheduleRules;
+  /** The evergreen weeks after the launch: how many, and posts per channel per week. */
+  drip: DripRules;
   /** Where the images are published, for exports to link them; else they go by path. */
   imageBaseUrl?: string;
   /** UTM tags added to links; `{channel}` and `{slug}` are filled in. */
@@ -151,6 +154,7 @@ function checkBrand(doc: Document, lines: LineCounter, problems: Problem[], file
     channels: (channels.length > 0 ? channels : CHANNELS) as Channel[],
     campaign: parseCampaign(doc, problem),
     schedule: parseSchedule(doc, problem),
+    drip: parseDrip(doc, problem),
     ...optional('imageBaseUrl', text(['image_base_url'], false)),
     utm: {
       source: text(['utm', 'source'], false) ?? '{channel}',

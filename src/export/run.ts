@@ -46,7 +46,8 @@ export async function exportCampaign(options: ExportOptions): Promise<ExportResu
   }
   const start = options.start ?? addDays(todayIn(brand.schedule.timezone), 1);
   const all = schedule(manifest, brand.schedule, start);
-  const checked = all.map((slot) => ({ slot, problem: limitProblem(slot) }));
+  const said = new Set<string>();
+  const checked = all.map((slot) => ({ slot, problem: limitProblem(slot) ?? repeatProblem(slot, said) }));
   const rejected = checked.flatMap(({ problem }) => (problem ? [problem] : []));
   const slots = checked.flatMap(({ slot, problem }) => (problem ? [] : [slot]));
   const image = (imagePath: string) => (brand.imageBaseUrl ? new URL(imagePath, brand.imageBaseUrl.replace(/\/?$/, '/')).href : imagePath);
@@ -92,6 +93,16 @@ function limitProblem(slot: Slot): string | undefined {
   return undefined;
 }
 
+/** A channel never gets the same words twice: a post whose caption went out there before is left out. */
+function repeatProblem(slot: Slot, said: Set<string>): string | undefined {
+  const text = slot.post.thread ? slot.post.thread.join('\n\n') : slot.post.caption;
+  if (text === undefined) return undefined;
+  const key = `${slot.post.channel}\0${text}`;
+  if (said.has(key)) return `${slot.article.slug} ${slot.post.channel} ${slot.post.kind} #${slot.index + 1}: the same caption as a post scheduled before it on ${platformOf(slot.post.channel)!.label}`;
+  said.add(key);
+  return undefined;
+}
+
 function valueOf(slot: Slot, value: Value, image: (path: string) => string, format?: string): string {
   const { post, article } = slot;
   switch (value) {
@@ -124,6 +135,7 @@ function jsonRow(slot: Slot, image: (path: string) => string) {
     title: slot.article.title,
     channel: slot.post.channel,
     kind: slot.post.kind,
+    ...(slot.post.drip ? { drip_week: slot.post.drip } : {}),
     scheduled: slot.at.toISOString().replace('.000Z', 'Z'),
     local: `${slot.date} ${slot.time}`,
     timezone: slot.timezone,

@@ -121,6 +121,7 @@ function postEntry(post: Post, images: ImageEntry[], caption: Caption): PostEntr
     channel: post.channel,
     kind: post.kind,
     format: post.format,
+    ...(post.drip ? { drip: post.drip } : {}),
     images,
     // Stories have no caption: their link sticker's text and their images' alt text instead.
     ...(post.kind === 'story' ? { sticker: caption.sticker ?? '' } : { caption: caption.text }),
@@ -137,17 +138,22 @@ function postEntry(post: Post, images: ImageEntry[], caption: Caption): PostEntr
 }
 
 /**
- * caption.txt (thread.txt for a thread), every post's caption in posting order with the images
- * it goes with, and post.json, ready to paste or upload.
+ * thread.txt (a thread, each post with the cards it carries), caption.txt (every other post's
+ * caption in posting order with its images) and post.json, ready to paste or upload.
  */
 function channelFiles(slug: string, channel: Channel, posts: PostEntry[]): OutputFile[] {
   const dir = `${slug}/${channel}`;
   const names = (images: ImageEntry[]) => images.map((image) => image.path.split('/').at(-1)).join(', ');
-  const thread = posts.find((post) => post.thread);
-  const text = thread?.thread
-    ? { path: `${dir}/thread.txt`, data: `${thread.thread.map((post, index) => withAttached(post, names(thread.images.filter((image) => image.threadPost === index + 1)))).join('\n\n---\n\n')}\n` }
-    : { path: `${dir}/caption.txt`, data: `${posts.map((post) => withAttached(post.caption ?? `[story link sticker: ${post.sticker ?? ''}]`, names(post.images))).join('\n\n---\n\n')}\n` };
-  return [text, { path: `${dir}/post.json`, data: `${JSON.stringify({ channel, posts }, null, 2)}\n` }];
+  const main = posts.find((post) => post.kind === 'thread');
+  const others = posts.filter((post) => post !== main);
+  const textOf = (post: PostEntry) => (post.thread ? post.thread.join('\n\n') : (post.caption ?? `[story link sticker: ${post.sticker ?? ''}]`));
+  const files: OutputFile[] = [];
+  if (main?.thread) {
+    const thread = main.thread.map((text, index) => withAttached(text, names(main.images.filter((image) => image.threadPost === index + 1)))).join('\n\n---\n\n');
+    files.push({ path: `${dir}/thread.txt`, data: `${thread}\n` });
+  }
+  if (others.length > 0) files.push({ path: `${dir}/caption.txt`, data: `${others.map((post) => withAttached(textOf(post), names(post.images))).join('\n\n---\n\n')}\n` });
+  return [...files, { path: `${dir}/post.json`, data: `${JSON.stringify({ channel, posts }, null, 2)}\n` }];
 }
 
 function withAttached(text: string, images: string): string {

@@ -46,10 +46,11 @@ function captioned(analysis: ReturnType<typeof analyze>): { post: Post; caption:
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 const repoArticles = readdirSync(path.join(ROOT, 'articles')).filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -3));
 
-/** Every article of the project and every caption fixture: the guarantees hold on all of them. */
+/** Every article of the project and every caption and notice fixture: the guarantees hold on all of them. */
 const everyArticle = () => [
   ...repoArticles.map((slug) => ({ name: slug, analysis: analyzeSource(articleFromRepo(slug)) })),
   ...fixtureCases('captions').map((name) => ({ name, analysis: analyze(name) })),
+  ...fixtureCases('notices').map((name) => ({ name, analysis: analyzeSource(articleFile(name, readFixture('notices', name, 'input.md'))) })),
 ];
 
 /** tests/fixtures/captions/<case>/input.md → expected/<channel>/<NN>-<kind>.txt, exactly as pasted. */

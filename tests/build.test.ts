@@ -38,6 +38,9 @@ describe('a build of every article', () => {
   it('exports a drip of the whole project that never schedules one caption twice on one channel', async () => {
     const exported = await exportCampaign({ outDir: first.out, templatesDir: TEMPLATES, format: 'json', start: '2026-12-21' });
     expect(exported.rejected).toEqual([]);
+    // No caption of the good articles fails to fit, drip included: nothing is held back.
+    const errors = result.manifest.articles.filter((article) => article.slug !== 'bad-colon').flatMap((article) => article.messages.filter((message) => message.severity === 'error'));
+    expect(errors).toEqual([]);
     const rows = JSON.parse(readFileSync(exported.files[0]!, 'utf8')) as { channel: string; kind: string; caption?: string; thread?: string[]; drip_week?: number }[];
     expect(rows.some((row) => row.drip_week)).toBe(true);
     const captions = rows.filter((row) => row.kind !== 'story').map((row) => `${row.channel}\n${row.thread ? row.thread.join('\n\n') : row.caption}`);

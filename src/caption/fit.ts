@@ -5,7 +5,7 @@ import type { CaptionParts } from './parts.ts';
  * text is shortened at word boundaries (never inside a word or a grapheme, marked with "…").
  * The link, the disclaimer and the article's own hashtags are never dropped.
  */
-export const DROP_ORDER = ['points', 'summary', 'promise', 'context', 'source', 'hashtags', 'quote', 'hook'] as const;
+export const DROP_ORDER = ['points', 'summary', 'promise', 'context', 'source', 'sentence', 'hashtags', 'quote', 'hook'] as const;
 
 export type Role = { kind: 'whole' } | { kind: 'opening' } | { kind: 'section'; index: number } | { kind: 'closing' };
 
@@ -27,8 +27,7 @@ const MIN_WORDS = 4;
 export function reduce(parts: CaptionParts, role: Role, points: number): Reduction | undefined {
   if (role.kind === 'section') return shortenSection(parts, role.index);
   if (role.kind === 'opening') {
-    const sentence = parts.sentence ? { parts: { ...parts, sentence: '' }, note: 'dropped the stat’s sentence' } : undefined;
-    return dropStep(parts, 'context', points) ?? dropStep(parts, 'source', points) ?? sentence ?? shortenHook(parts);
+    return dropStep(parts, 'context', points) ?? dropStep(parts, 'source', points) ?? dropStep(parts, 'sentence', points) ?? shortenHook(parts);
   }
   if (role.kind === 'closing') return dropOptionalHashtag(parts);
   for (const step of DROP_ORDER) {
@@ -50,6 +49,8 @@ function dropStep(parts: CaptionParts, step: (typeof DROP_ORDER)[number], points
       return parts.context ? { parts: { ...parts, context: '' }, note: 'dropped the context sentence' } : undefined;
     case 'source':
       return parts.source ? { parts: { ...parts, source: '' }, note: 'dropped the source' } : undefined;
+    case 'sentence':
+      return parts.sentence ? { parts: { ...parts, sentence: '' }, note: 'dropped the stat’s sentence' } : undefined;
     case 'hashtags':
       return dropOptionalHashtag(parts);
     case 'quote':

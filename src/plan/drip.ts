@@ -1,5 +1,9 @@
 import type { Article, Post } from '../model.ts';
+import { wordCount } from '../extract/text.ts';
 import { type CardDraft, cardsFor } from './cards.ts';
+
+/** The longest sentence a drip stat card carries: a key quote's length. */
+const MAX_STAT_WORDS = 30;
 
 /**
  * The drip campaign's cards for one channel: the article's quotes and stats its launch posts
@@ -18,6 +22,8 @@ export function dripDrafts(article: Article, launch: Post[], count: number): { k
   const sentences = new Set<string>();
   const distinctStats = stats.filter(({ draft }) => {
     const sentence = String(draft.data.sentence);
+    // A stat lost in a long sentence makes a poor card, and the drip can do without it.
+    if (wordCount(sentence) > MAX_STAT_WORDS) return false;
     if (quoted.has(sentence) || shown.has(sentence) || sentences.has(sentence)) return false;
     sentences.add(sentence);
     return true;

@@ -72,8 +72,8 @@ function neighbour(section: Pick<Section, 'paragraphs' | 'position'>, text: stri
   const own = paragraphs[at]!;
   const index = own.findIndex((sentence) => normalize(sentence).includes(key) || key.includes(normalize(sentence)));
   const around = [own[index + 1], own[index - 1], paragraphs[at - 1]?.at(-1), paragraphs[at + 1]?.[0]].map(usable).filter((sentence) => sentence !== undefined);
-  // One that reads alone ("these other conditions" does not) beats the nearest.
-  const found = around.find((sentence) => sentenceScore(sentence) > 0) ?? around[0];
+  // Only a sentence that reads alone, at a quote's length: not "They are not.", not a 150-word aside.
+  const found = around.find((sentence) => sentenceScore(sentence) > 0);
   return found ? { text: found, position: section.position } : undefined;
 }
 

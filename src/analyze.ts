@@ -1,5 +1,7 @@
 import { CHANNELS, type Channel } from './channels/platforms.ts';
-import { composeCaption } from './caption/compose.ts';
+import { channelCaptions } from './caption/channel.ts';
+import { noticesFor } from './caption/notices.ts';
+import { articleLocator } from './caption/origins.ts';
 import type { Setup } from './setup/setup.ts';
 import { extractArticle } from './extract/article.ts';
 import { hasErrors, report } from './messages/report.ts';
@@ -7,11 +9,11 @@ import type { Article, Caption, Post } from './model.ts';
 import { parseFrontMatter } from './parse/frontmatter.ts';
 import { parseMarkdown } from './parse/markdown.ts';
 import { planCampaign } from './plan/campaign.ts';
-import { isSensitive, reviewArticle, withDisclosures } from './review/review.ts';
+import { reviewArticle, withDisclosures } from './review/review.ts';
 import type { ArticleFile } from './read/articles.ts';
 
 export type Analysis =
-  | { status: 'ok'; article: Article; posts: Post[]; captions: Map<Channel, Caption> }
+  | { status: 'ok'; article: Article; posts: Post[]; captions: Map<Post, Caption> }
   | { status: 'failed'; title: string }
   | { status: 'draft' };
 
@@ -41,17 +43,21 @@ function analyzeText(source: ArticleFile, setup: Setup, options: { channels?: Ch
   const article = extractArticle(file, slug, front, tree);
   const channels = setup.brand.channels.filter((channel) => !options.channels || options.channels.includes(channel));
   const planned = withDisclosures(planCampaign(article, { ...setup.brand, channels }), setup.rules, setup.brand.disclosureLine);
-  const support = isSensitive(article, setup.rules) ? setup.brand.supportLine : '';
-  const captions = new Map<Channel, Caption>();
+  const notices = noticesFor(article, setup.notices);
+  const locate = articleLocator(String(file.value), file.path);
+  const captions = new Map<Post, Caption>();
   const held = new Set<Channel>();
   for (const channel of new Set(planned.map((post) => post.channel))) {
-    const { caption, problems } = composeCaption(article, setup.brand, channel, setup.captionTemplates.get(channel)!, support);
-    for (const problem of problems) report(file, problem.severity, problem.ruleId, problem.reason, problem.position, problem.hint);
+    const posts = planned.filter((post) => post.channel === channel);
+    const made = channelCaptions({ article, brand: setup.brand, channel, posts, templates: setup.captionTemplates, notices, spellings: setup.spellings, locate, source: String(file.value) });
+    for (const problem of made.problems) report(file, problem.severity, problem.ruleId, problem.reason, problem.position, problem.hint);
     // A caption that cannot fit holds back its channel's posts, not the whole article.
-    if (problems.some((problem) => problem.severity === 'error')) held.add(channel);
-    captions.set(channel, caption);
+    if (made.problems.some((problem) => problem.severity === 'error')) held.add(channel);
+    for (const [post, caption] of made.captions) captions.set(post, caption);
   }
   const { brand } = setup;
-  const reviewed = reviewArticle(file, tree, article, planned.filter((post) => !held.has(post.channel)), captions, setup.rules, brand, [article.notice ?? brand.disclaimer, brand.cta, brand.linkInBio, support]);
+  const brandLines = [article.notice ?? brand.disclaimer, notices.offLabel, brand.cta, brand.linkInBio, notices.crisis ? brand.supportLine : ''];
+  const posted = planned.filter((post) => !held.has(post.channel) && captions.has(post));
+  const reviewed = reviewArticle(file, tree, article, posted, (post) => captions.get(post), setup.rules, brand, brandLines);
   return { status: 'ok', article, posts: reviewed, captions };
 }

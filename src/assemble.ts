@@ -50,7 +50,7 @@ export async function assembleArticle(
       }];
     });
     if (images.length === 0) continue;
-    const entry = postEntry(post, images, analysis.captions.get(post.channel)!);
+    const entry = postEntry(post, images, analysis.captions.get(post)!);
     if (post.pdf) {
       const slides = images.map((image) => ({ data: imageData.get(image.path)!, width: image.width, height: image.height }));
       const key = `pdf-${digest([PDF_VERSION, analysis.article.title, images.map((image) => image.hash)])}`;
@@ -77,7 +77,7 @@ export async function assembleArticle(
   }
   // After the PDFs: post.json lists each carousel's document.
   for (const channel of new Set(posts.map((post) => post.channel))) {
-    files.push(...channelFiles(slug, channel, posts.filter((post) => post.channel === channel), analysis.captions.get(channel)!));
+    files.push(...channelFiles(slug, channel, posts.filter((post) => post.channel === channel)));
   }
   if (contactSheet && sheet) files.push({ path: contactSheet, data: sheet });
   const entry: ArticleEntry = {
@@ -140,12 +140,15 @@ export function postEntry(post: Post, images: ImageEntry[], caption: Caption): P
     channel: post.channel,
     kind: post.kind,
     format: post.format,
+    ...(post.drip ? { drip: post.drip } : {}),
     images,
-    caption: caption.text,
+    // Stories have no caption: their link sticker's text and their images' alt text instead.
+    ...(post.kind === 'story' ? { sticker: caption.sticker ?? '' } : { caption: caption.text }),
     ...(caption.thread ? { thread: caption.thread } : {}),
     ...(caption.title ? { title: caption.title } : {}),
     hashtags: caption.hashtags,
     ...(caption.link ? { link: caption.link } : {}),
+    ...(caption.origins ? { origins: caption.origins } : {}),
     length: caption.length,
     limit: caption.limit,
     ...(caption.fold ? { fold: caption.fold } : {}),
@@ -153,13 +156,25 @@ export function postEntry(post: Post, images: ImageEntry[], caption: Caption): P
   };
 }
 
-/** caption.txt (thread.txt for a thread) and post.json, ready to paste or upload. */
-function channelFiles(slug: string, channel: Channel, posts: PostEntry[], caption: Caption): OutputFile[] {
+/**
+ * thread.txt (a thread, each post with the cards it carries), caption.txt (every other post's
+ * caption in posting order with its images) and post.json, ready to paste or upload.
+ */
+function channelFiles(slug: string, channel: Channel, posts: PostEntry[]): OutputFile[] {
   const dir = `${slug}/${channel}`;
-  const images = posts.flatMap((post) => post.images);
-  const attached = (index: number) => images.filter((image) => image.threadPost === index + 1).map((image) => image.path.split('/').at(-1));
-  const text = caption.thread
-    ? { path: `${dir}/thread.txt`, data: `${caption.thread.map((post, index) => (attached(index).length > 0 ? `${post}\n[attach: ${attached(index).join(', ')}]` : post)).join('\n\n---\n\n')}\n` }
-    : { path: `${dir}/caption.txt`, data: `${caption.text}\n` };
-  return [text, { path: `${dir}/post.json`, data: `${JSON.stringify({ channel, posts }, null, 2)}\n` }];
+  const names = (images: ImageEntry[]) => images.map((image) => image.path.split('/').at(-1)).join(', ');
+  const main = posts.find((post) => post.kind === 'thread');
+  const others = posts.filter((post) => post !== main);
+  const textOf = (post: PostEntry) => (post.thread ? post.thread.join('\n\n') : (post.caption ?? `[story link sticker: ${post.sticker ?? ''}]`));
+  const files: OutputFile[] = [];
+  if (main?.thread) {
+    const thread = main.thread.map((text, index) => withAttached(text, names(main.images.filter((image) => image.threadPost === index + 1)))).join('\n\n---\n\n');
+    files.push({ path: `${dir}/thread.txt`, data: `${thread}\n` });
+  }
+  if (others.length > 0) files.push({ path: `${dir}/caption.txt`, data: `${others.map((post) => withAttached(textOf(post), names(post.images))).join('\n\n---\n\n')}\n` });
+  return [...files, { path: `${dir}/post.json`, data: `${JSON.stringify({ channel, posts }, null, 2)}\n` }];
+}
+
+function withAttached(text: string, images: string): string {
+  return images ? `${text}\n[attach: ${images}]` : text;
 }

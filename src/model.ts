@@ -128,6 +128,8 @@ export interface Post {
   images: PlannedImage[];
   /** Carousels posted as a document (LinkedIn): where the PDF of the slides goes. */
   pdf?: string;
+  /** A post of the drip campaign (brand.yaml's `drip:`): the week after the launch it goes out in. */
+  drip?: number;
 }
 
 export interface Caption {
@@ -143,8 +145,20 @@ export interface Caption {
   limit: number;
   /** Characters the platform shows before "…more". */
   fold?: number;
+  /** The caption's first line, chosen for this post from what the article offers. */
+  hook?: string;
+  /** Stories have no caption: the link sticker's text instead. */
+  sticker?: string;
+  /** Where each line came from: the article's `file:line`, brand.yaml's key, a template's line. */
+  origins?: LineOrigin[];
   /** What was shortened or dropped to fit. */
   warnings: string[];
+}
+
+/** One line of a caption and the files it came from. */
+export interface LineOrigin {
+  text: string;
+  from: string[];
 }
 
 export interface ImageEntry {
@@ -168,15 +182,22 @@ export interface PostEntry {
   kind: PostKind;
   format: string;
   images: ImageEntry[];
+  /** A drip post: the week after the launch it goes out in. */
+  drip?: number;
   /** The carousel as one PDF document, relative to output/. */
   document?: { path: string; bytes: number; pages: number };
   /** A video post: the MP4 (its cover is the post's one image). */
   video?: VideoEntry;
-  caption: string;
+  /** Absent on stories, which have none: they carry `sticker` and their images' alt text. */
+  caption?: string;
   thread?: string[];
   title?: string;
+  /** A story's link-sticker text. */
+  sticker?: string;
   hashtags: string[];
   link?: string;
+  /** Where each caption line came from (`articles/x.md:14`, `templates/brand.yaml: cta`, …). */
+  origins?: LineOrigin[];
   /** Whether an editor approved exactly this post (`facet approve`). */
   approval?: 'approved' | 'changed' | 'unapproved';
   /** The caption's length as the platform counts it, its limit and its fold. */

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { build, type BuildResult } from '../src/build.ts';
+import { exportCampaign } from '../src/export/run.ts';
 import { PLATFORMS } from '../src/channels/platforms.ts';
 import type { Manifest } from '../src/model.ts';
 import { listFiles } from '../src/write/atomic.ts';
@@ -35,6 +36,20 @@ beforeAll(async () => {
 }, 300_000);
 
 describe('a build of every article', () => {
+  it('exports a drip of the whole project that never schedules one caption twice on one channel', async () => {
+    const exported = await exportCampaign({ outDir: first.out, templatesDir: TEMPLATES, format: 'json', start: '2026-12-21' });
+    expect(exported.rejected).toEqual([]);
+    // No caption of the good articles fails to fit, drip included: nothing is held back.
+    const errors = result.manifest.articles.filter((article) => article.slug !== 'bad-colon').flatMap((article) => article.messages.filter((message) => message.severity === 'error'));
+    expect(errors).toEqual([]);
+    const rows = JSON.parse(readFileSync(exported.files[0]!, 'utf8')) as { channel: string; kind: string; caption?: string; thread?: string[]; drip_week?: number }[];
+    expect(rows.some((row) => row.drip_week)).toBe(true);
+    const captions = rows.filter((row) => row.kind !== 'story').map((row) => `${row.channel}\n${row.thread ? row.thread.join('\n\n') : row.caption}`);
+    expect(new Set(captions).size).toBe(captions.length);
+    expect(rows.filter((row) => row.kind === 'story').every((row) => row.caption === undefined)).toBe(true);
+    rmSync(path.join(first.out, 'exports'), { recursive: true });
+  });
+
   it('builds the good articles and reports the bad one without stopping', () => {
     const statuses = Object.fromEntries(result.built.map((entry) => [entry.slug, entry.status]));
     expect(statuses).toEqual({
@@ -78,7 +93,9 @@ describe('a build of every article', () => {
     const files = await listFiles(path.join(first.out, 'ketamine-therapy-for-migraines', 'instagram'));
     expect(files.sort()).toEqual([
       '01-title.png', '02-section.png', '03-section.png', '04-section.png', '05-section.png', '06-section.png', '07-cta.png',
-      '08-quote-square.png', '09-quote-square.png', '10-stat.png', '11-story.png', 'caption.txt', 'post.json',
+      '08-quote-square.png', '09-quote-square.png', '10-stat.png', '11-story.png',
+      // brand.yaml's drip: two weeks, one post a week, each a quote or stat the launch did not show.
+      '12-quote-square.png', '13-quote-square.png', 'caption.txt', 'post.json',
     ]);
     expect(existsSync(path.join(first.out, 'ketamine-therapy-for-migraines', 'x', 'thread.txt'))).toBe(true);
     expect(existsSync(path.join(first.out, 'ketamine-therapy-for-migraines', 'bluesky', '01-link.jpg'))).toBe(true);

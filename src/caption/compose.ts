@@ -1,10 +1,11 @@
 import Mustache from 'mustache';
-import { platformOf, type Channel, type Platform } from '../channels/platforms.ts';
-import type { Brand } from '../config/brand.ts';
-import type { Article, Caption, Position, Severity } from '../model.ts';
+import { platformOf, type Platform } from '../channels/platforms.ts';
+import type { CaptionTemplate } from '../config/caption-templates.ts';
+import type { Article, Caption, Position, Post, Severity } from '../model.ts';
 import { countLength } from './count.ts';
 import { reduce, type RenderedPost, shortenByWord } from './fit.ts';
-import { type CaptionParts, captionParts } from './parts.ts';
+import { lineOrigins, type Provenance } from './origins.ts';
+import type { CaptionParts } from './parts.ts';
 
 /** A line holding only `---` separates the blocks of a thread template. */
 const THREAD_BREAK = /^---$/m;
@@ -19,72 +20,103 @@ export interface CaptionProblem {
   position: Position;
 }
 
+/** One post's caption to make: its words, its template and where each value came from. */
+export interface CaptionRequest {
+  article: Article;
+  post: Post;
+  template: CaptionTemplate;
+  parts: CaptionParts;
+  provenance: Provenance[];
+}
+
 /**
- * Fills a channel's caption template and makes it fit the platform as the platform counts.
- * Thread channels (x, bluesky): the template's first block is the opening post, the second is
- * repeated for each section, the rest close the thread (link and disclaimer go there); every
- * post is numbered n/N.
+ * Fills a post's caption template and makes it fit the platform as the platform counts.
+ * Threads (x, bluesky): the template's first block is the opening post, the second is repeated
+ * for each section, the rest close the thread (link and disclaimer go there); every post is
+ * numbered n/N.
  */
-export function composeCaption(article: Article, brand: Brand, channel: Channel, template: string, support = ''): { caption: Caption; problems: CaptionProblem[] } {
-  const platform = platformOf(channel)!;
-  const blocks = platform.threads ? template.split(THREAD_BREAK) : [template];
-  let parts = { ...captionParts(article, brand, channel, platform), support };
+export function composeCaption({ article, post, template, parts: given, provenance }: CaptionRequest): { caption: Caption; problems: CaptionProblem[] } {
+  const platform = platformOf(post.channel)!;
+  // A thread's template repeats its second block per section; on thread platforms another kind
+  // of post may be a short thread of its own (the link in the first post, the notices after it).
+  const threaded = post.kind === 'thread' || (platform.threads && THREAD_BREAK.test(template.source));
+  const blocks = threaded ? template.source.split(THREAD_BREAK) : [template.source];
+  const perSection = post.kind === 'thread';
+  let parts = given;
   const notes: string[] = [];
   const problems: CaptionProblem[] = [];
-  let posts = renderPosts(blocks, parts, platform);
+  let posts = renderPosts(blocks, parts, perSection);
   for (let attempt = 0; attempt < MAX_REDUCTIONS; attempt++) {
-    const over = posts.find((post) => countLength(post.text, platform.caption.counting) > platform.caption.limit);
+    const over = posts.find((rendered) => countLength(rendered.text, platform.caption.counting) > platform.caption.limit);
     if (!over) break;
     const reduction = reduce(parts, over.role, parts.sections.length);
     if (!reduction) {
-      problems.push(tooLong(platform, over, posts, over.role.kind === 'section' ? (parts.sections[over.role.index]?.position ?? article.titleAt) : article.titleAt));
+      problems.push(tooLong(platform, over, posts, template, over.role.kind === 'section' ? (parts.sections[over.role.index]?.position ?? article.titleAt) : article.titleAt));
       break;
     }
     parts = reduction.parts;
     notes.push(reduction.note);
-    posts = renderPosts(blocks, parts, platform);
+    posts = renderPosts(blocks, parts, perSection);
   }
-  problems.push(...foldProblems(platform, parts, article), ...hashtagProblems(platform, parts, article));
-  const texts = posts.map((post) => post.text);
-  const hashtags = [...parts.hashtags.required, ...parts.hashtags.optional];
+  problems.push(...hashtagProblems(platform, parts, article));
+  const texts = posts.map((rendered) => rendered.text);
   return {
     caption: {
       text: texts.join('\n\n'),
-      ...(platform.threads ? { thread: texts } : {}),
-      hashtags,
+      ...(threaded ? { thread: texts } : {}),
+      hashtags: [...parts.hashtags.required, ...parts.hashtags.optional],
       ...(parts.link ? { link: parts.link } : {}),
       ...(platform.caption.titleLimit ? { title: titleWithin(article.title, platform.caption.titleLimit) } : {}),
       length: Math.max(0, ...texts.map((text) => countLength(text, platform.caption.counting))),
       limit: platform.caption.limit,
       ...(platform.caption.fold ? { fold: platform.caption.fold } : {}),
+      hook: parts.hook,
+      origins: lineOrigins(texts, provenance, template),
       warnings: [...new Set(notes)].map((note) => `To fit ${platform.label}'s ${platform.caption.limit} limit: ${note}`),
     },
     problems,
   };
 }
 
-function renderPosts(blocks: string[], parts: CaptionParts, platform: Platform): RenderedPost[] {
+/** A story has no caption: its template gives the link sticker's text, one line. */
+export function composeSticker(template: CaptionTemplate | undefined, parts: CaptionParts, fallback: string): string {
+  const text = template ? renderBlock(template.source, viewOf(parts)) : '';
+  return text.split('\n').find((line) => line.trim())?.trim() ?? fallback;
+}
+
+function renderPosts(blocks: string[], parts: CaptionParts, perSection: boolean): RenderedPost[] {
   const view = viewOf(parts);
-  const render = (block: string, extra: Record<string, unknown> = {}) => tidy(Mustache.render(block, { ...view, ...extra }, {}, { escape: (value: string) => value }));
-  if (!platform.threads || blocks.length === 1) return [{ text: render(blocks[0] ?? ''), role: { kind: 'whole' } }];
-  const [opening = '', perSection = '', ...closing] = blocks;
+  if (blocks.length === 1) return [{ text: renderBlock(blocks[0] ?? '', view), role: { kind: 'whole' } }];
+  const [opening = '', ...rest] = blocks;
+  const [section = '', ...closing] = perSection ? rest : ['', ...rest];
   const all: RenderedPost[] = [
-    { text: render(opening), role: { kind: 'opening' } },
-    ...parts.sections.map((section, index): RenderedPost => ({ text: render(perSection, { ...section }), role: { kind: 'section', index } })),
-    ...closing.map((block): RenderedPost => ({ text: render(block), role: { kind: 'closing' } })),
+    { text: renderBlock(opening, view), role: { kind: 'opening' } },
+    ...(perSection ? parts.sections : []).map((part, index): RenderedPost => ({ text: renderBlock(section, { ...view, ...part }), role: { kind: 'section', index } })),
+    ...closing.map((block): RenderedPost => ({ text: renderBlock(block, view), role: { kind: 'closing' } })),
   ];
-  const posts = all.filter((post) => post.text !== '');
-  return posts.map((post, index) => ({ ...post, text: `${post.text}\n\n${index + 1}/${posts.length}` }));
+  const posts = all.filter((rendered) => rendered.text !== '');
+  return posts.map((rendered, index) => ({ ...rendered, text: `${rendered.text}\n\n${index + 1}/${posts.length}` }));
+}
+
+function renderBlock(block: string, view: Record<string, unknown>): string {
+  return tidy(Mustache.render(block, view, {}, { escape: (value: string) => value }));
 }
 
 function viewOf(parts: CaptionParts): Record<string, unknown> {
   return {
     title: parts.title,
     hook: parts.hook,
+    promise: parts.promise.join(' '),
     summary: parts.summary.join(' '),
     points: parts.sections.map((section) => section.heading),
     sections: parts.sections,
     quote: parts.quote,
+    heading: parts.heading,
+    context: parts.context,
+    figure: parts.figure,
+    stat: parts.stat,
+    sentence: parts.sentence,
+    source: parts.source,
     link: parts.link,
     link_in_bio: parts.linkInBio,
     cta: parts.cta,
@@ -95,30 +127,16 @@ function viewOf(parts: CaptionParts): Record<string, unknown> {
   };
 }
 
-function tooLong(platform: Platform, post: RenderedPost, posts: RenderedPost[], position: Position): CaptionProblem {
+function tooLong(platform: Platform, post: RenderedPost, posts: RenderedPost[], template: CaptionTemplate, position: Position): CaptionProblem {
   const length = countLength(post.text, platform.caption.counting);
   const which = posts.length > 1 ? ` post ${posts.indexOf(post) + 1} of the thread` : ' caption';
   return {
     severity: 'error',
     ruleId: 'caption-too-long',
     reason: `Unexpected ${platform.label}${which} of ${length}, expected at most ${platform.caption.limit} even with every optional part dropped`,
-    hint: `shorten the disclaimer, call to action or the article's own hashtags, or move the link and disclaimer into posts of their own in templates/captions/${platform.label.toLowerCase()}.md; this post was held back`,
+    hint: `shorten the disclaimer, call to action or the article's own hashtags, or move the link and disclaimer into posts of their own in ${template.file}; this post was held back`,
     position,
   };
-}
-
-/** The hook is what people see before "…more": warn when the platform cuts it. */
-function foldProblems(platform: Platform, parts: CaptionParts, article: Article): CaptionProblem[] {
-  const fold = platform.caption.fold;
-  const length = countLength(parts.hook, platform.caption.counting);
-  if (!fold || length <= fold) return [];
-  return [{
-    severity: 'warning',
-    ruleId: 'hook-past-fold',
-    reason: `Unexpected hook of ${length} characters, expected at most ${fold} to show before ${platform.label}'s “…more”`,
-    hint: 'make the intro’s first sentence shorter; it is the caption’s hook',
-    position: article.titleAt,
-  }];
 }
 
 function hashtagProblems(platform: Platform, parts: CaptionParts, article: Article): CaptionProblem[] {

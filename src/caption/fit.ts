@@ -5,7 +5,7 @@ import type { CaptionParts } from './parts.ts';
  * text is shortened at word boundaries (never inside a word or a grapheme, marked with "…").
  * The link, the disclaimer and the article's own hashtags are never dropped.
  */
-export const DROP_ORDER = ['points', 'summary', 'hashtags', 'quote', 'hook'] as const;
+export const DROP_ORDER = ['points', 'summary', 'promise', 'context', 'source', 'sentence', 'hashtags', 'quote', 'hook'] as const;
 
 export type Role = { kind: 'whole' } | { kind: 'opening' } | { kind: 'section'; index: number } | { kind: 'closing' };
 
@@ -26,7 +26,9 @@ const MIN_WORDS = 4;
 /** The next smaller version of `parts` for a post in `role` that is too long; undefined if none. */
 export function reduce(parts: CaptionParts, role: Role, points: number): Reduction | undefined {
   if (role.kind === 'section') return shortenSection(parts, role.index);
-  if (role.kind === 'opening') return shortenHook(parts);
+  if (role.kind === 'opening') {
+    return dropStep(parts, 'context', points) ?? dropStep(parts, 'source', points) ?? dropStep(parts, 'sentence', points) ?? shortenHook(parts);
+  }
   if (role.kind === 'closing') return dropOptionalHashtag(parts);
   for (const step of DROP_ORDER) {
     const reduced = dropStep(parts, step, points);
@@ -41,6 +43,14 @@ function dropStep(parts: CaptionParts, step: (typeof DROP_ORDER)[number], points
       return points > 0 && parts.sections.length > 0 ? { parts: { ...parts, sections: parts.sections.slice(0, -1) }, note: 'dropped a point' } : undefined;
     case 'summary':
       return parts.summary.length > 0 ? { parts: { ...parts, summary: parts.summary.slice(0, -1) }, note: 'dropped a summary sentence' } : undefined;
+    case 'promise':
+      return parts.promise.length > 0 ? { parts: { ...parts, promise: parts.promise.slice(0, -1) }, note: 'dropped a sentence of the promise' } : undefined;
+    case 'context':
+      return parts.context ? { parts: { ...parts, context: '' }, note: 'dropped the context sentence' } : undefined;
+    case 'source':
+      return parts.source ? { parts: { ...parts, source: '' }, note: 'dropped the source' } : undefined;
+    case 'sentence':
+      return parts.sentence ? { parts: { ...parts, sentence: '' }, note: 'dropped the stat’s sentence' } : undefined;
     case 'hashtags':
       return dropOptionalHashtag(parts);
     case 'quote':

@@ -9,7 +9,8 @@ import { parseCampaign } from './campaign.ts';
 import { contrastProblems } from './contrast.ts';
 import { parseSchedule } from './schedule.ts';
 import { parseVideo, type VideoSettings } from './video.ts';
-import type { ScheduleRules } from '../export/schedule.ts';
+import { type DripRules, parseDrip } from './drip.ts';
+import type { ScheduleRules } from './schedule.ts';
 import { expectedMessage, SetupError } from './errors.ts';
 
 export interface FontFamily {
@@ -45,6 +46,8 @@ export interface Brand {
   schedule: ScheduleRules;
   /** Short vertical videos (`video:`); undefined when off. */
   video?: VideoSettings;
+  /** The evergreen weeks after the launch: how many, and posts per channel per week. */
+  drip: DripRules;
   /** Where the images are published, for exports to link them; else they go by path. */
   imageBaseUrl?: string;
   /** UTM tags added to links; `{channel}` and `{slug}` are filled in. */
@@ -156,6 +159,7 @@ function checkBrand(doc: Document, lines: LineCounter, problems: Problem[], file
     campaign: parseCampaign(doc, problem),
     schedule: parseSchedule(doc, problem),
     ...optional('video', parseVideo(doc, problem)),
+    drip: parseDrip(doc, problem),
     ...optional('imageBaseUrl', text(['image_base_url'], false)),
     utm: {
       source: text(['utm', 'source'], false) ?? '{channel}',

@@ -1,7 +1,25 @@
 import type { Document } from 'yaml';
-import { CHANNELS } from '../channels/platforms.ts';
-import { DEFAULT_SCHEDULE, type ScheduleRules } from '../export/schedule.ts';
-import { isTimeZone } from '../export/timezone.ts';
+import { CHANNELS, type Channel } from '../channels/platforms.ts';
+import { isTimeZone } from './timezone.ts';
+
+/** brand.yaml's `schedule:` — how a campaign drips out. Every key has a default. */
+export interface ScheduleRules {
+  /** IANA zone the windows are in. Default America/Los_Angeles. */
+  timezone: string;
+  /** Days between two posts of one article on one channel (at least 1). Default 2. */
+  daysBetween: Partial<Record<Channel | 'default', number>>;
+  /** Posting times of day, "HH:MM". Default 09:00, 12:30, 17:30. */
+  windows: Partial<Record<Channel | 'default', string[]>>;
+  /** Dates nothing is posted on. Default none. */
+  blackout: string[];
+}
+
+export const DEFAULT_SCHEDULE: ScheduleRules = {
+  timezone: 'America/Los_Angeles',
+  daysBetween: { default: 2 },
+  windows: { default: ['09:00', '12:30', '17:30'] },
+  blackout: [],
+};
 
 type Problem = (keys: (string | number)[], what: string) => void;
 

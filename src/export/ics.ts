@@ -43,7 +43,7 @@ function eventOf(slot: Slot, summary: string): ICAL.Component {
   event.addPropertyWithValue('dtstart', at);
   event.addPropertyWithValue('duration', ICAL.Duration.fromSeconds(EVENT_MINUTES * 60));
   event.addPropertyWithValue('summary', summary);
-  event.addPropertyWithValue('description', slot.post.thread ? slot.post.thread.join('\n\n') : slot.post.caption);
+  event.addPropertyWithValue('description', slot.post.thread ? slot.post.thread.join('\n\n') : (slot.post.caption ?? `Story link sticker: ${slot.post.sticker ?? ''}`));
   if (slot.post.link) event.addPropertyWithValue('url', slot.post.link);
   event.addPropertyWithValue('categories', slot.post.channel);
   return event;

@@ -13,7 +13,7 @@ import { toCsv } from './csv.ts';
 import { toIcs } from './ics.ts';
 import { type Layout, loadLayouts, type Value } from './layouts.ts';
 import { schedule, type Slot } from './schedule.ts';
-import { todayIn, addDays } from './timezone.ts';
+import { todayIn, addDays } from '../config/timezone.ts';
 
 export interface ExportOptions {
   /** The build's output folder; exports go to `<outDir>/exports/`. Default `output`. */
@@ -47,7 +47,8 @@ export async function exportCampaign(options: ExportOptions): Promise<ExportResu
   }
   const start = options.start ?? addDays(todayIn(brand.schedule.timezone), 1);
   const all = schedule(manifest, brand.schedule, start);
-  const checked = all.map((slot) => ({ slot, problem: limitProblem(slot) }));
+  const said = new Set<string>();
+  const checked = all.map((slot) => ({ slot, problem: limitProblem(slot) ?? repeatProblem(slot, said) }));
   const rejected = checked.flatMap(({ problem }) => (problem ? [problem] : []));
   const slots = checked.flatMap(({ slot, problem }) => (problem ? [] : [slot]));
   const image = (imagePath: string) => (brand.imageBaseUrl ? new URL(imagePath, brand.imageBaseUrl.replace(/\/?$/, '/')).href : imagePath);
@@ -84,7 +85,7 @@ async function readManifestOrFail(outDir: string): Promise<Manifest> {
 function limitProblem(slot: Slot): string | undefined {
   const platform = platformOf(slot.post.channel)!;
   const where = `${slot.article.slug} ${slot.post.channel} ${slot.post.kind} #${slot.index + 1}`;
-  const over = (slot.post.thread ?? [slot.post.caption]).find((text) => countLength(text, platform.caption.counting) > platform.caption.limit);
+  const over = (slot.post.thread ?? [slot.post.caption ?? '']).find((text) => countLength(text, platform.caption.counting) > platform.caption.limit);
   if (over) return `${where}: caption of ${countLength(over, platform.caption.counting)} is over ${platform.label}'s ${platform.caption.limit}`;
   if (!slot.post.thread && slot.post.images.length > platform.imagesPerPost) return `${where}: ${slot.post.images.length} images, over ${platform.label}'s ${platform.imagesPerPost}`;
   const altLimit = platform.altTextLimit ?? 1000;
@@ -98,6 +99,16 @@ function limitProblem(slot: Slot): string | undefined {
   return undefined;
 }
 
+/** A channel never gets the same words twice: a post whose caption went out there before is left out. */
+function repeatProblem(slot: Slot, said: Set<string>): string | undefined {
+  const text = slot.post.thread ? slot.post.thread.join('\n\n') : slot.post.caption;
+  if (text === undefined) return undefined;
+  const key = `${slot.post.channel}\0${text}`;
+  if (said.has(key)) return `${slot.article.slug} ${slot.post.channel} ${slot.post.kind} #${slot.index + 1}: the same caption as a post scheduled before it on ${platformOf(slot.post.channel)!.label}`;
+  said.add(key);
+  return undefined;
+}
+
 function valueOf(slot: Slot, value: Value, image: (path: string) => string, format?: string): string {
   const { post, article } = slot;
   switch (value) {
@@ -106,8 +117,8 @@ function valueOf(slot: Slot, value: Value, image: (path: string) => string, form
     case 'channel': return post.channel;
     case 'kind': return post.kind;
     case 'format': return post.format;
-    case 'caption': return post.thread ? post.thread.join('\n\n') : post.caption;
-    case 'first_post': return post.thread?.[0] ?? post.caption;
+    case 'caption': return post.thread ? post.thread.join('\n\n') : (post.caption ?? '');
+    case 'first_post': return post.thread?.[0] ?? post.caption ?? '';
     case 'link': return post.link ?? '';
     case 'hashtags': return post.hashtags.map((tag) => `#${tag}`).join(' ');
     case 'image_urls': return post.images.map((entry) => image(entry.path)).join(' | ');
@@ -131,10 +142,12 @@ function jsonRow(slot: Slot, image: (path: string) => string) {
     title: slot.article.title,
     channel: slot.post.channel,
     kind: slot.post.kind,
+    ...(slot.post.drip ? { drip_week: slot.post.drip } : {}),
     scheduled: slot.at.toISOString().replace('.000Z', 'Z'),
     local: `${slot.date} ${slot.time}`,
     timezone: slot.timezone,
-    caption: slot.post.caption,
+    // Stories have no caption: the link sticker's text instead.
+    ...(slot.post.caption === undefined ? { sticker: slot.post.sticker ?? '' } : { caption: slot.post.caption }),
     ...(slot.post.thread ? { thread: slot.post.thread } : {}),
     link: slot.post.link ?? null,
     hashtags: slot.post.hashtags,

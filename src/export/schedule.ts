@@ -1,25 +1,6 @@
-import type { Channel } from '../channels/platforms.ts';
 import type { ArticleEntry, Manifest, PostEntry, PostKind } from '../model.ts';
-import { addDays, zonedInstant } from './timezone.ts';
-
-/** brand.yaml's `schedule:` — how a campaign drips out. Every key has a default. */
-export interface ScheduleRules {
-  /** IANA zone the windows are in. Default America/Los_Angeles. */
-  timezone: string;
-  /** Days between two posts of one article on one channel (at least 1). Default 2. */
-  daysBetween: Partial<Record<Channel | 'default', number>>;
-  /** Posting times of day, "HH:MM". Default 09:00, 12:30, 17:30. */
-  windows: Partial<Record<Channel | 'default', string[]>>;
-  /** Dates nothing is posted on. Default none. */
-  blackout: string[];
-}
-
-export const DEFAULT_SCHEDULE: ScheduleRules = {
-  timezone: 'America/Los_Angeles',
-  daysBetween: { default: 2 },
-  windows: { default: ['09:00', '12:30', '17:30'] },
-  blackout: [],
-};
+import { DEFAULT_SCHEDULE, type ScheduleRules } from '../config/schedule.ts';
+import { addDays, zonedInstant } from '../config/timezone.ts';
 
 export interface Slot {
   article: ArticleEntry;
@@ -47,18 +28,22 @@ export function schedule(manifest: Manifest, rules: ScheduleRules, start: string
   for (const article of manifest.articles.filter((entry) => entry.status === 'ok')) {
     const channels = [...new Set(article.posts.map((post) => post.channel))];
     for (const channel of channels) {
-      const posts = article.posts.filter((post) => post.channel === channel);
-      const ordered = posts.map((post, index) => ({ post, index })).sort((a, b) => ORDER[a.post.kind] - ORDER[b.post.kind] || a.index - b.index);
+      const posts = article.posts.map((post, index) => ({ post, index })).filter(({ post }) => post.channel === channel).map(({ post }, index) => ({ post, index }));
+      const launch = posts.filter(({ post }) => !post.drip).sort((a, b) => ORDER[a.post.kind] - ORDER[b.post.kind] || a.index - b.index);
       const gap = Math.max(1, rules.daysBetween[channel] ?? rules.daysBetween.default ?? 2);
       const windows = rules.windows[channel] ?? rules.windows.default ?? DEFAULT_SCHEDULE.windows.default!;
-      let date = start;
-      for (const { post, index } of ordered) {
-        let slot: { date: string; time: string } | undefined;
-        while (!slot) {
-          const time = blackout.has(date) ? undefined : windows.find((candidate) => !taken.has(`${channel} ${date} ${candidate}`));
-          if (time) slot = { date, time };
-          else date = addDays(date, 1);
+      const place = (date: string) => {
+        let day = date;
+        for (;;) {
+          const time = blackout.has(day) ? undefined : windows.find((candidate) => !taken.has(`${channel} ${day} ${candidate}`));
+          if (time) return { date: day, time };
+          day = addDays(day, 1);
         }
+      };
+      let date = start;
+      for (const { post, index } of [...launch, ...dripOrder(posts)]) {
+        // A drip post waits for its week; within a week the posts spread over its days.
+        const slot = place(post.drip ? later(date, dripDay(start, post, posts)) : date);
         taken.add(`${channel} ${slot.date} ${slot.time}`);
         slots.push({ article, post, index, ...slot, timezone: rules.timezone, at: zonedInstant(slot.date, slot.time, rules.timezone) });
         date = addDays(slot.date, gap);
@@ -66,4 +51,21 @@ export function schedule(manifest: Manifest, rules: ScheduleRules, start: string
     }
   }
   return slots.sort((a, b) => a.at.getTime() - b.at.getTime() || a.article.slug.localeCompare(b.article.slug) || a.post.channel.localeCompare(b.post.channel));
+}
+
+type Indexed = { post: PostEntry; index: number };
+
+function dripOrder(posts: Indexed[]): Indexed[] {
+  return posts.filter(({ post }) => post.drip).sort((a, b) => a.post.drip! - b.post.drip! || a.index - b.index);
+}
+
+/** Week n of the drip starts n weeks after the launch; its posts spread evenly over the week. */
+function dripDay(start: string, post: PostEntry, posts: Indexed[]): string {
+  const week = posts.filter((candidate) => candidate.post.drip === post.drip);
+  const place = week.findIndex((candidate) => candidate.post === post);
+  return addDays(start, 7 * post.drip! + Math.floor((place * 7) / week.length));
+}
+
+function later(a: string, b: string): string {
+  return a > b ? a : b;
 }

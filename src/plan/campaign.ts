@@ -3,6 +3,8 @@ import { platformOf, type Channel, type Platform } from '../channels/platforms.t
 import type { Brand } from '../config/brand.ts';
 import type { Article, CardSpec, PlannedImage, Post, PostKind } from '../model.ts';
 import { type CardDraft, cardsFor } from './cards.ts';
+import { dripCount } from '../config/drip.ts';
+import { dripDrafts } from './drip.ts';
 import { topSections } from './outline.ts';
 import { videoPost } from './video.ts';
 import type { VideoChannel } from '../channels/video.ts';
@@ -21,23 +23,31 @@ function planChannel(article: Article, brand: Brand, channel: Channel): Post[] {
   const entries = brand.campaign[channel] ?? DEFAULT_CAMPAIGNS[channel];
   const primary = Object.keys(platform.formats)[0]!;
   let number = 0;
+  const postOf = (kind: PostKind, format: string, drafts: CardDraft[]): Post => {
+    const images = drafts.map((draft): PlannedImage => {
+      number += 1;
+      const card = cardSpec(draft, format, platform, channel, brand);
+      const suffix = format === primary || format === draft.template ? '' : `-${format}`;
+      const extension = card.encoding === 'jpeg' ? 'jpg' : 'png';
+      return { path: `${article.slug}/${channel}/${String(number).padStart(2, '0')}-${draft.template}${suffix}.${extension}`, card };
+    });
+    return { channel, kind, format, images };
+  };
   const posts: Post[] = [];
   for (const entry of entries) {
     for (const drafts of postsOf(article, entry)) {
-      const images = drafts.map((draft): PlannedImage => {
-        number += 1;
-        const card = cardSpec(draft, entry.format, platform, channel, brand);
-        const suffix = entry.format === primary || entry.format === draft.template ? '' : `-${entry.format}`;
-        const extension = card.encoding === 'jpeg' ? 'jpg' : 'png';
-        return { path: `${article.slug}/${channel}/${String(number).padStart(2, '0')}-${draft.template}${suffix}.${extension}`, card };
-      });
-      const post: Post = { channel, kind: entry.kind as PostKind, format: entry.format, images };
+      const post = postOf(entry.kind as PostKind, entry.format, drafts);
       if (entry.pdf) post.pdf = `${article.slug}/${channel}/carousel.pdf`;
       posts.push(post);
     }
   }
   if (brand.video?.channels.includes(channel as VideoChannel)) posts.push(videoPost(article, brand, channel as VideoChannel, number + 1));
-  return platform.threads ? [asThread(article, posts, platform)] : posts;
+  const launch = platform.threads ? [asThread(article, posts, platform)] : posts;
+  const drip = dripDrafts(article, posts, dripCount(brand.drip, channel)).map(({ kind, draft }, index): Post => ({
+    ...postOf(kind, entries.find((entry) => entry.kind === kind)?.format ?? primary, [draft]),
+    drip: Math.floor(index / Math.max(1, brand.drip.perWeek[channel] ?? brand.drip.perWeek.default ?? 1)) + 1,
+  }));
+  return [...launch, ...drip];
 }
 
 /**

@@ -41,7 +41,7 @@ export function cardsFor(article: Article) {
         draft('section', { kicker, heading: section.heading, points: slidePoints(section, subsections), slide: String(index + 2), total }, section.position)),
     cta: () => draft('cta', { ...base, slide: total, total }, article.titleAt),
     quotes: (count: number) => article.quotes.slice(0, count).map((quote) => draft('quote', { kicker, quote: quote.text }, quote.position)),
-    stats: (count: number) => bestStats(article.stats, count).map((stat) => draft('stat', { kicker, ...statWords(stat) }, stat.position)),
+    stats: (count: number) => strongestStats(article.stats, count).map((stat) => draft('stat', { kicker, ...statWords(stat) }, stat.position)),
     link: () => draft('link', { ...base, domain }, article.titleAt),
     story: () => draft('story', { ...base, hook: article.quotes[0]?.text ?? article.subtitle ?? '' }, article.quotes[0]?.position ?? article.titleAt),
   };
@@ -53,7 +53,7 @@ function slideSections(article: Article): TopSection[] {
 }
 
 /** Percentages and proportions first: they make the strongest stat cards. */
-function bestStats(stats: Stat[], count: number): Stat[] {
+export function strongestStats(stats: Stat[], count: number): Stat[] {
   const strength = (stat: Stat) => (/%|half|third|quarter|\bin\b/.test(stat.figure) ? 2 : /\bor more\b/.test(stat.figure) ? 1 : 0);
   return [...stats].sort((a, b) => strength(b) - strength(a)).slice(0, count);
 }

@@ -8,6 +8,7 @@ import type { ArticleEntry } from '../model.ts';
 import { listFiles } from '../write/atomic.ts';
 import { contentType, fileInside } from './files.ts';
 import { contactSheetFromOutput } from './sheet.ts';
+import { calendarOf } from './calendar.ts';
 import { type PreviewState, type Session, startSession } from './session.ts';
 import { zip, type ZipEntry } from '../write/zip.ts';
 
@@ -25,7 +26,7 @@ export interface Preview {
 }
 
 const CLIENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'client');
-const CLIENT_FILES: Record<string, string> = { '/': 'index.html', '/assets/app.js': 'app.js', '/assets/app.css': 'app.css' };
+const CLIENT_FILES: Record<string, string> = { '/': 'index.html', '/assets/app.js': 'app.js', '/assets/app.css': 'app.css', '/assets/calendar.js': 'calendar.js' };
 const KEEP_ALIVE_MS = 15_000;
 
 /** Starts the gallery: builds, watches, serves, and pushes every rebuild to open pages. */
@@ -96,6 +97,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
   const client = CLIENT_FILES[pathname];
   if (client) return respond(response, 200, contentType(client), await readFile(path.join(CLIENT, client)));
   if (pathname === '/api/state') return respond(response, 200, 'application/json; charset=utf-8', JSON.stringify(context.session.state()));
+  if (pathname === '/api/calendar') return serveCalendar(response, context, request.url ?? '');
   if (pathname === '/events') return openEvents(response, context);
   if (pathname.startsWith('/output/')) return serveOutput(response, context.options.outDir, pathname.slice('/output/'.length));
   if (pathname.startsWith('/zip/')) return serveZip(response, context, pathname.slice('/zip/'.length));
@@ -134,6 +136,17 @@ async function serveZip(response: ServerResponse, context: Context, rest: string
   return respond(response, 200, 'application/zip', zip(entries));
 }
 
+/** `/api/calendar[?start=YYYY-MM-DD]`: the campaign as export schedules it; a broken brand.yaml is said, not thrown. */
+async function serveCalendar(response: ServerResponse, context: Context, url: string): Promise<void> {
+  const start = /[?&]start=(\d{4}-\d{2}-\d{2})(?:&|$)/.exec(url)?.[1];
+  try {
+    const calendar = await calendarOf(context.options.templatesDir, context.session.state().manifest, start);
+    return respond(response, 200, 'application/json; charset=utf-8', JSON.stringify(calendar));
+  } catch (error) {
+    return respond(response, 200, 'application/json; charset=utf-8', JSON.stringify({ error: (error as Error).message, entries: [] }));
+  }
+}
+
 async function serveSheet(response: ServerResponse, context: Context, rest: string): Promise<void> {
   const slug = /^([a-z0-9-]+)\.png$/.exec(rest)?.[1];
   const article = context.session.state().manifest.articles.find((entry) => entry.slug === slug);
@@ -153,7 +166,7 @@ async function postFiles(outDir: string, article: ArticleEntry, channel: string,
   if (!post) return undefined;
   const videoFiles = post.video ? [post.video.path, post.video.subtitles.srt, post.video.subtitles.vtt] : [];
   const images = await Promise.all([...post.images.map((image) => image.path), ...videoFiles].map(async (file) => ({ name: path.basename(file), data: await readFile(path.join(outDir, file)) })));
-  const caption = post.thread ? post.thread.join('\n\n---\n\n') : post.caption;
+  const caption = post.thread ? post.thread.join('\n\n---\n\n') : (post.caption ?? `Story link sticker: ${post.sticker ?? ''}`);
   const alts = post.images.map((image) => `${path.basename(image.path)}: ${image.alt}`).join('\n');
   return [...images, { name: post.thread ? 'thread.txt' : 'caption.txt', data: Buffer.from(`${caption}\n`) }, { name: 'alt-text.txt', data: Buffer.from(`${alts}\n`) }];
 }

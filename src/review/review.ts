@@ -68,7 +68,7 @@ function articleFindings(file: VFile, texts: ArticleText[], rules: Rule[]): Loca
 /** The words of a post that come from the article: its cards' words and its caption, minus the brand's own lines. */
 function postTexts(post: Post, caption: Caption | undefined, brandLines: string[]): string[] {
   const cards = post.images.flatMap((image) => Object.entries(image.card.data).filter(([key]) => !OWN_KEYS.includes(key)).flatMap(([, value]) => value));
-  let text = caption ? [caption.title ?? '', ...(caption.thread ?? [caption.text])].join('\n') : '';
+  let text = caption ? [caption.title ?? '', caption.sticker ?? '', ...(caption.thread ?? [caption.text])].join('\n') : '';
   for (const line of brandLines) if (line) text = text.split(line).join('\n');
   return [...cards, text];
 }
@@ -81,13 +81,13 @@ const OWN_KEYS = ['handle', 'where', 'kicker', 'slide', 'total', 'domain', 'disc
  * words a post carries is reported with its rule's severity, and an error holds that post
  * back; a finding anywhere else is a warning at its line, since every post links to the article.
  */
-export function reviewArticle(file: VFile, tree: Root, article: Article, posts: Post[], captions: ReadonlyMap<string, Caption>, packs: RulePacks,
+export function reviewArticle(file: VFile, tree: Root, article: Article, posts: Post[], captionOf: (post: Post) => Caption | undefined, packs: RulePacks,
   brand: Brand, brandLines: string[]): Post[] {
   const front = frontMatterTexts(file, tree);
   checkSpelling(file, tree, front, [...packs.words, ...brandWords(brand)]);
   const inArticle = articleFindings(file, articleTexts(file, tree, front), packs.rules);
   const reported = new Set<string>();
-  const kept = reviewPosts(file, article, posts, captions, packs, brandLines, inArticle, reported);
+  const kept = reviewPosts(file, article, posts, captionOf, packs, brandLines, inArticle, reported);
   checkReadingGrades(file, kept, packs.readingGrade);
   const sourced = checkStatSources(file, kept, brand);
   for (const { finding, at, key } of inArticle) {
@@ -106,12 +106,12 @@ function brandWords(brand: Brand): string[] {
 }
 
 /** Holds back the posts whose words break an error rule; reports each finding once, at the article's words it came from. */
-function reviewPosts(file: VFile, article: Article, posts: Post[], captions: ReadonlyMap<string, Caption>, packs: RulePacks, brandLines: string[],
+function reviewPosts(file: VFile, article: Article, posts: Post[], captionOf: (post: Post) => Caption | undefined, packs: RulePacks, brandLines: string[],
   inArticle: Located[], reported: Set<string>): Post[] {
   const place = locator(file, article, inArticle);
   return posts.filter((post) => {
     let hold = false;
-    for (const text of postTexts(post, captions.get(post.channel), brandLines)) {
+    for (const text of postTexts(post, captionOf(post), brandLines)) {
       for (const finding of findings(text, packs.rules)) {
         const at = place(finding);
         const key = `${finding.rule.id} ${at.line}:${at.column}`;
@@ -169,10 +169,4 @@ export function withDisclosures(posts: Post[], packs: RulePacks, line: string): 
       return { ...image, card: { ...image.card, alt: `${image.card.alt} ${line}`, data: { ...image.card.data, disclosure: line } } };
     }),
   }));
-}
-
-/** Whether an article touches a topic that calls for the support line. */
-export function isSensitive(article: Article, packs: RulePacks): boolean {
-  const text = [article.title, ...article.tags, ...article.intro, ...article.sections.flatMap((section) => [section.heading, ...section.paragraphs, ...section.points])].join(' ');
-  return packs.sensitive.some((topic) => topic.test(text));
 }

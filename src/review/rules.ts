@@ -23,19 +23,17 @@ export interface RulePacks {
   /** A treatment named together with a claim word: the card needs the disclosure line. */
   treatments: RegExp[];
   claims: RegExp[];
-  /** Topics that add the support line to captions. */
-  sensitive: RegExp[];
   /** Words the spelling check knows besides English and medical terms (templates/words.txt). */
   words: string[];
   /** Cards whose words grade above `max` (Flesch–Kincaid) are a warning; shorter texts than `minWords` are not graded. */
   readingGrade: { max: number; minWords: number };
 }
 
-const PACKS = ['claims', 'advertising', 'privacy', 'sensitive', 'language'] as const;
+const PACKS = ['claims', 'advertising', 'privacy', 'language'] as const;
 
 /** Reads every pack; a broken pattern stops the build naming the file and the rule. */
 export async function loadRules(templatesDir: string): Promise<RulePacks> {
-  const packs: RulePacks = { rules: [], treatments: [], claims: [], sensitive: [], words: await loadWords(templatesDir), readingGrade: { max: 14, minWords: 12 } };
+  const packs: RulePacks = { rules: [], treatments: [], claims: [], words: await loadWords(templatesDir), readingGrade: { max: 14, minWords: 12 } };
   for (const pack of PACKS) {
     const file = path.join(templatesDir, 'rules', `${pack}.yaml`);
     if (!existsSync(file)) continue;
@@ -71,7 +69,6 @@ export async function loadRules(templatesDir: string): Promise<RulePacks> {
     const words = (sources: unknown) => (Array.isArray(sources) ? sources.map((source) => `\\b(?:${String(source)})`) : sources);
     packs.treatments.push(...compile(words(data.treatments), 'treatments'));
     packs.claims.push(...compile(words(data.claims), 'claims'));
-    packs.sensitive.push(...compile(words(data.topics), 'topics'));
     if (data.reading_grade !== undefined) packs.readingGrade = readingGrade(file, data.reading_grade);
   }
   return packs;

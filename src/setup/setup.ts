@@ -4,7 +4,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import sharp from 'sharp';
-import type { Channel } from '../channels/platforms.ts';
 import type { RenderContext } from '../render/card.ts';
 import type { CardTemplate } from '../render/template.ts';
 import { fontCoverage } from '../render/glyphs.ts';
@@ -12,20 +11,27 @@ import { brandView, templateNames } from '../render/view.ts';
 import { PLATFORMS } from '../channels/platforms.ts';
 import { CARD_DATA_KEYS } from '../plan/cards.ts';
 import { loadRules, type RulePacks } from '../review/rules.ts';
+import { loadNotices, loadSpellings, type NoticeRules } from '../config/notices.ts';
 import { type Brand, loadBrand } from '../config/brand.ts';
 import { type LoadedFont, loadFonts } from '../config/fonts.ts';
-import { loadCaptionTemplates, loadCardTemplates } from './templates.ts';
+import { type CaptionTemplate, loadCaptionTemplates } from '../config/caption-templates.ts';
+import { loadCardTemplates } from './templates.ts';
 
 /** Everything a build needs besides the articles; any problem here is a SetupError. */
 export interface Setup {
   brand: Brand;
   fonts: LoadedFont[];
   cardTemplates: Map<string, CardTemplate>;
-  captionTemplates: Map<Channel, string>;
+  /** By `<channel>` and `<channel>/<kind>` (templates/captions/). */
+  captionTemplates: Map<string, CaptionTemplate>;
   brandView: Record<string, unknown>;
   coverage: Set<number>;
   /** Claim, privacy and sensitive-topic rules (templates/rules/). */
   rules: RulePacks;
+  /** Which notices go on an article's captions, by topic (templates/rules/notices.yaml). */
+  notices: NoticeRules;
+  /** How the team spells words hashtags keep (templates/rules/hashtags.yaml). */
+  spellings: string[];
   /** Hash of brand view, font files and tool versions: part of every card's cache key. */
   fingerprint: string;
 }
@@ -35,12 +41,14 @@ export async function loadSetup(templatesDir: string): Promise<Setup> {
   const fonts = await loadFonts(brand);
   const view = brandView(brand, fonts);
   const formats = Object.values(PLATFORMS).flatMap((platform) => Object.keys(platform.formats));
-  const [cardTemplates, captionTemplates, rules] = await Promise.all([
+  const [cardTemplates, captionTemplates, rules, notices, spellings] = await Promise.all([
     loadCardTemplates(templatesDir, templateNames(view, CARD_DATA_KEYS, formats)),
     loadCaptionTemplates(templatesDir, brand.channels),
     loadRules(templatesDir),
+    loadNotices(templatesDir),
+    loadSpellings(templatesDir),
   ]);
-  return { brand, fonts, cardTemplates, captionTemplates, rules, brandView: view, coverage: fontCoverage(fonts), fingerprint: fingerprintOf(view, fonts) };
+  return { brand, fonts, cardTemplates, captionTemplates, rules, notices, spellings, brandView: view, coverage: fontCoverage(fonts), fingerprint: fingerprintOf(view, fonts) };
 }
 
 const require = createRequire(import.meta.url);

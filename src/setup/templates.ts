@@ -1,7 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CHANNELS, type Channel } from '../channels/platforms.ts';
 import { compileTemplate, type CardTemplate } from '../render/template.ts';
+import { listOrFail } from '../config/caption-templates.ts';
 import { SetupError } from '../config/errors.ts';
 
 /** Card kinds the planner uses; each needs templates/cards/<kind>.html. */
@@ -28,29 +28,4 @@ export async function loadCardTemplates(templatesDir: string, known?: ReadonlySe
       'restore them from git (`git checkout -- templates/cards`), or copy another card template as a start');
   }
   return templates;
-}
-
-/** Caption template source per channel: templates/captions/<channel>.md. */
-export async function loadCaptionTemplates(templatesDir: string, channels: readonly Channel[]): Promise<Map<Channel, string>> {
-  const dir = path.join(templatesDir, 'captions');
-  const names = await listOrFail(dir, '.md');
-  const templates = new Map<Channel, string>();
-  for (const channel of CHANNELS) {
-    if (names.includes(channel)) templates.set(channel, await readFile(path.join(dir, `${channel}.md`), 'utf8'));
-  }
-  const missing = channels.filter((channel) => !templates.has(channel));
-  if (missing.length > 0) {
-    throw new SetupError(`Expected caption templates ${missing.map((name) => `${name}.md`).join(', ')} in ${dir} but they are missing`,
-      'add one per enabled channel, or remove the channel from `channels:` in brand.yaml');
-  }
-  return templates;
-}
-
-async function listOrFail(dir: string, extension: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir);
-    return entries.filter((name) => name.endsWith(extension)).map((name) => name.slice(0, -extension.length)).sort();
-  } catch (error) {
-    throw new SetupError(`Expected the folder ${dir} but could not read it`, 'pass --templates DIR pointing at a folder with brand.yaml, cards/ and captions/', { cause: error });
-  }
 }

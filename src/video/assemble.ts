@@ -39,7 +39,7 @@ export interface VideoParts {
   context: RenderContext;
   cache: CardCache;
   brand: Brand;
-  captions: ReadonlyMap<string, Caption>;
+  captions: ReadonlyMap<Post, Caption>;
   /** Makes a post's manifest entry from its images (assemble.ts's postEntry). */
   entryOf: (post: Post, images: ImageEntry[], caption: Caption) => PostEntry;
 }
@@ -80,7 +80,7 @@ export async function assembleVideos(source: ArticleFile, posts: Post[], drawn: 
   const kept = posts.filter((post) => withinLimits(source, post, entry, cards[0]!));
   if (kept.length === 0) return { posts: [], files: [] };
   return {
-    posts: kept.map((post) => ({ ...parts.entryOf(post, [cover(post)], parts.captions.get(post.channel)!), video: entry })),
+    posts: kept.map((post) => ({ ...parts.entryOf(post, [cover(post)], parts.captions.get(post)!), video: entry })),
     files: [
       { path: entry.path, data },
       ...kept.map((post) => ({ path: post.images[0]!.path, data: rendered[0]!.data })),

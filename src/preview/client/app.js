@@ -2,6 +2,8 @@
 // Plain DOM, no framework, nothing from the network but this server. Text is always set as
 // text (textContent), never as HTML.
 
+import { calendarView, loadCalendar } from '/assets/calendar.js';
+
 const PLATFORM = {
   instagram: { label: 'Instagram', more: 'more' },
   facebook: { label: 'Facebook', more: 'See more' },
@@ -15,7 +17,7 @@ const PLATFORM = {
 
 const APPROVAL = { approved: '✓ approved', changed: 'changed since approval', unapproved: 'not approved' };
 
-const ui = { data: undefined, slug: undefined, channel: undefined, slides: new Map(), expanded: new Set(), zones: new Set(), dismissed: -1 };
+const ui = { data: undefined, slug: undefined, channel: undefined, slides: new Map(), expanded: new Set(), zones: new Set(), dismissed: -1, view: 'posts' };
 
 function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
@@ -100,6 +102,7 @@ function render() {
 function renderArticles() {
   const nav = document.getElementById('articles');
   nav.replaceChildren(
+    h('button', { class: `calendar-link ${ui.view === 'calendar' ? 'selected' : ''}`, onclick: () => { ui.view = 'calendar'; render(); } }, 'Campaign calendar'),
     h('h2', {}, 'Articles'),
     ...ui.data.manifest.articles.map((article) => {
       const errors = article.messages.filter((message) => message.severity === 'error').length;
@@ -107,7 +110,7 @@ function renderArticles() {
       return h('button', {
         class: `article ${article.slug === ui.slug ? 'selected' : ''}`,
         'data-slug': article.slug,
-        onclick: () => { ui.slug = article.slug; ui.channel = channelsOf(article)[0]; render(); },
+        onclick: () => { ui.view = 'posts'; ui.slug = article.slug; ui.channel = channelsOf(article)[0]; render(); },
       },
       h('span', { class: 'article-title' }, article.title),
       h('span', { class: 'article-meta' },
@@ -120,6 +123,13 @@ function renderArticles() {
 
 function renderMain() {
   const main = document.getElementById('main');
+  if (ui.view === 'calendar') {
+    const version = ui.data.version;
+    loadCalendar().then((calendar) => {
+      if (ui.view === 'calendar' && ui.data.version === version) main.replaceChildren(calendarView(h, calendar, PLATFORM));
+    });
+    return;
+  }
   const article = currentArticle();
   if (!article) {
     main.replaceChildren(h('p', { class: 'empty' }, 'No articles yet. Add one to articles/ or run npm run facet -- new "Title".'));
@@ -176,7 +186,7 @@ function frame(article, post, index) {
       h('span', { class: `length ${post.length > post.limit ? 'over' : 'ok'}`, title: 'length as the platform counts it / its limit' }, `${post.length} / ${post.limit}`),
       post.fold ? h('span', { class: 'muted' }, `fold at ${post.fold}`) : null,
       h('span', { class: 'spacer' }),
-      h('button', { class: 'button copy', onclick: () => copy(post.thread ? post.thread.join('\n\n') : post.caption, post.thread ? 'Thread copied' : 'Caption copied') }, post.thread ? 'Copy thread' : 'Copy caption'),
+      post.caption === undefined ? null : h('button', { class: 'button copy', onclick: () => copy(post.thread ? post.thread.join('\n\n') : post.caption, post.thread ? 'Thread copied' : 'Caption copied') }, post.thread ? 'Copy thread' : 'Copy caption'),
       h('a', { class: 'button', href: `/zip/${article.slug}/${post.channel}/${index}.zip`, download: '' }, 'Post .zip')),
     post.warnings.length ? h('ul', { class: 'post-warnings' }, post.warnings.map((warning) => h('li', {}, warning))) : null);
 }
@@ -241,6 +251,8 @@ function phone(post, key) {
 }
 
 function caption(post, key) {
+  // Stories have no caption: the link sticker's text shows where it would go.
+  if (post.caption === undefined) return h('div', { class: 'caption sticker' }, h('span', { class: 'sticker-label' }, '🔗 '), post.sticker ?? '');
   const text = post.title ? `${post.title}\n\n${post.caption}` : post.caption;
   const folded = post.fold && [...text].length > post.fold && !ui.expanded.has(key);
   return h('div', { class: 'caption' },

@@ -1,8 +1,7 @@
-import type { Analysis } from './analyze.ts';
 import type { Channel } from './channels/platforms.ts';
 import { messagesOf, report } from './messages/report.ts';
 import { platformOf } from './channels/platforms.ts';
-import type { ArticleEntry, Caption, CardSpec, ImageEntry, Post, PostEntry } from './model.ts';
+import type { Analysis, ArticleEntry, Caption, CardSpec, ImageEntry, Post, PostEntry } from './model.ts';
 import type { ArticleFile } from './read/articles.ts';
 import { cardKey } from './render/batch.ts';
 import type { RenderContext, RenderedCard } from './render/card.ts';

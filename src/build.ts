@@ -1,25 +1,19 @@
 import './render/native-memory.ts';
 import type { Brand } from './config/brand.ts';
 import { type BuildOptions, resolveOptions } from './config/options.ts';
-import type { ArticleMaker, MadeArticle } from './make.ts';
+import type { MadeArticle } from './pipeline.ts';
 import type { ArticleEntry, Manifest, Message } from './model.ts';
 import { readSources } from './read/sources.ts';
-import { openCardCache } from './render/cache.ts';
+import type { ArticleFile } from './read/articles.ts';
+import { type CardCache, openCardCache, recordingCache, writeOnly } from './render/cache.ts';
 import { loadApprovals, withApprovals } from './review/approvals.ts';
 import { recoverOutput } from './write/commit.ts';
 import { lockOutput } from './write/lock.ts';
 import { EMPTY_MANIFEST, finishOutput, mergeManifest, readManifest } from './write/output.ts';
 import { BuildProgress, type ProgressListener } from './progress.ts';
-import {
-  type ArticleRecord,
-  articleKey,
-  cacheKeysOfOtherOutputs,
-  fileStamps,
-  inputsKey,
-  isUpToDate,
-  readRecord,
-  writeRecord,
-} from './write/record.ts';
+import { articleKey, inputsKey, openRecordBook, pruneCache } from './write/record.ts';
+
+type RecordBook = Awaited<ReturnType<typeof openRecordBook>>;
 
 export interface BuildResult {
   manifest: Manifest;
@@ -48,10 +42,11 @@ export interface BuildHooks {
 }
 
 /**
- * read → parse → extract → plan → render → caption → write. Articles are drawn and staged
- * one after another, so memory holds one article's images, not the whole corpus's; the cache
- * makes a card shared by two articles a single drawing. Nothing in output/ changes until the
- * commit at the end, which a killed build's successor finishes.
+ * Lock the output folder, finish a commit a killed build left, then for each article reuse what
+ * the last build made (when its inputs and files are unchanged) or run the pipeline
+ * (src/pipeline.ts: read → parse → extract → plan → caption → review → render → assemble →
+ * stage), and commit everything at once with the manifest and the record. Nothing in output/
+ * changes until that commit, which a killed build's successor finishes.
  */
 export async function build(input: Partial<BuildOptions> = {}, hooks: BuildHooks = {}): Promise<BuildResult> {
   const options = resolveOptions(input);
@@ -74,76 +69,103 @@ async function buildLocked(options: BuildOptions, { onProgress, signal }: BuildH
   // Read first: an approvals file that cannot be read stops the build before anything is drawn.
   const approvals = await loadApprovals(options.approvalsFile);
   const cache = openCardCache(options.cacheDir);
-  const progress = new BuildProgress(sources.length, onProgress);
-  const previous = await readRecord(options);
   const inputs = await inputsKey(options);
-  const articles: Record<string, ArticleRecord> = {};
-  const drafts: Record<string, string> = {};
-  const made: (MadeArticle | undefined)[] = [];
-  // The setup is loaded (and the heavy modules with it) only when an article has to be made.
-  let maker: ArticleMaker | undefined;
-  const loadMaker = async () => (maker ??= await (await import('./make.ts')).articleMaker(options, cache, inputs));
-  let assembling = settled();
-  let cardsDrawn = 0;
-  const upToDate: string[] = [];
-  for (const [index, source] of sources.entries()) {
-    signal?.throwIfAborted();
-    const key = articleKey(source, inputs);
-    const record = previous.articles[source.slug];
-    if (record && (await isUpToDate(options.outDir, record, key))) {
-      for (const cacheKey of record.cacheKeys) cache.keep(cacheKey);
-      made[index] = { entry: record.entry, files: Object.keys(record.files), staged: [] };
-      articles[source.slug] = record;
-      upToDate.push(source.slug);
-      progress.finished('up-to-date');
-      continue;
-    }
-    if (previous.drafts?.[source.slug] === key) {
-      drafts[source.slug] = key;
-      progress.finished('skipped');
-      continue;
-    }
-    const articleProgress = progress.drawing(source.slug);
-    const drawn = await (await loadMaker()).draw(source, key, articleProgress, signal);
-    if (!drawn) {
-      drafts[source.slug] = key;
-      articleProgress.finished('skipped');
-      continue;
-    }
-    cardsDrawn += drawn.drawn;
-    // Assembling (PDF, contact sheet) runs mostly on libuv's threads, beside the next article's drawing.
-    await assembling.done();
-    assembling = settled(async () => {
-      made[index] = await drawn.assemble();
-      articleProgress.finished();
-    });
-  }
-  await assembling.done();
+  const book = await openRecordBook(options, inputs);
+  const progress = new BuildProgress(sources.length, onProgress);
+  const maker = lazyMaker(options, inputs);
+  const run = await makeArticles(sources, { options, inputs, cache, book, progress, maker, signal });
   // The last point to stop: from here on the build commits whole.
   signal?.throwIfAborted();
-  const done = made.filter((article): article is MadeArticle => article !== undefined);
-  const built = done.map((article) => article.entry);
-  const written = new Set(done.flatMap((article) => article.files));
+  const built = run.made.map((article) => article.entry);
   const looked = new Set(sources.map((source) => source.slug));
   // A full build makes every article, so it needs nothing from a previous manifest (and mends a broken one).
   const previousManifest = options.slugs.length > 0 ? await readManifest(options.outDir) : EMPTY_MANIFEST;
   const manifest = withApprovals(mergeManifest(previousManifest, built, existing), approvals);
-  await finishOutput(options.outDir, done.flatMap((article) => article.staged), manifest, written, looked, existing);
-  for (const [index, article] of made.entries()) {
-    if (!article?.fresh) continue;
-    articles[sources[index]!.slug] = { key: article.fresh.key, entry: article.entry, files: await fileStamps(options.outDir, article.files), cacheKeys: [...article.fresh.cacheKeys] };
-  }
+  const written = new Set(run.made.flatMap((article) => article.files));
+  await finishOutput(options.outDir, run.made.flatMap((article) => article.staged), manifest, written, looked, existing);
   // Nothing was made: the brand loaded for the same inputs stands, else (no articles yet) load it.
-  const brand = maker?.setup.brand ?? (previous.setup?.inputs === inputs ? previous.setup.brand : (await loadMaker()).setup.brand);
-  const notLookedAt = <T>(records: Record<string, T> | undefined) => unlooked(records ?? {}, looked, existing);
-  await writeRecord(options, { outDir: previous.outDir, setup: { inputs, brand }, articles: { ...notLookedAt(previous.articles), ...articles }, drafts: { ...notLookedAt(previous.drafts), ...drafts } });
-  // Only a build of everything knows which cached cards it no longer uses; other outputs keep theirs.
-  if (options.slugs.length === 0 && !options.channels) {
-    for (const key of await cacheKeysOfOtherOutputs(options)) cache.keep(key);
-    await cache.prune();
-  }
+  const brand = maker.loaded()?.setup.brand ?? book.brand ?? (await maker.load()).setup.brand;
+  await book.write(run.made, brand, looked, existing);
+  await pruneCache(options, cache);
   const failure = progress.displayFailure;
-  return { manifest, built, cardsDrawn, upToDate, warnings: brand.warnings, brand, ...(failure === undefined ? {} : { displayFailure: failure }) };
+  const display = failure === undefined ? {} : { displayFailure: failure };
+  return { manifest, built, cardsDrawn: run.cardsDrawn, upToDate: run.upToDate, warnings: brand.warnings, brand, ...display };
+}
+
+interface MakeRun {
+  options: BuildOptions;
+  inputs: string;
+  cache: CardCache;
+  book: RecordBook;
+  progress: BuildProgress;
+  maker: LazyMaker;
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * Each article in turn: reused when it is up to date, skipped while it is an unchanged draft,
+ * else made by the pipeline. One article assembles (PDF, contact sheet, video: mostly on
+ * libuv's threads and ffmpeg) while the next one draws; memory holds one article's images.
+ */
+async function makeArticles(sources: ArticleFile[], run: MakeRun) {
+  const { options, inputs, cache, book, progress, signal } = run;
+  const made: ((MadeArticle & { slug: string }) | undefined)[] = [];
+  const upToDate: string[] = [];
+  let assembling = settled();
+  let cardsDrawn = 0;
+  for (const [index, source] of sources.entries()) {
+    signal?.throwIfAborted();
+    const key = articleKey(source, inputs);
+    const record = await book.upToDate(source.slug, key);
+    if (record) {
+      for (const cacheKey of record.cacheKeys) cache.keep(cacheKey);
+      made[index] = { slug: source.slug, entry: record.entry, files: Object.keys(record.files), staged: [] };
+      upToDate.push(source.slug);
+      progress.finished('up-to-date');
+      continue;
+    }
+    if (book.isUnchangedDraft(source.slug, key)) {
+      progress.finished('skipped');
+      continue;
+    }
+    const articleProgress = progress.drawing(source.slug);
+    const { setup, render, makeArticle } = await run.maker.load();
+    const cacheKeys = new Set<string>();
+    const articleCache = recordingCache(options.force ? writeOnly(cache) : cache, cacheKeys);
+    const drawn = await makeArticle(source, key, { setup, render, cache: articleCache, cacheKeys, options }, articleProgress, signal);
+    if (!drawn) {
+      book.draft(source.slug, key);
+      articleProgress.finished('skipped');
+      continue;
+    }
+    cardsDrawn += drawn.drawn;
+    await assembling.done();
+    assembling = settled(async () => {
+      made[index] = { slug: source.slug, ...(await drawn.assemble()) };
+      articleProgress.finished();
+    });
+  }
+  await assembling.done();
+  return { made: made.filter((article) => article !== undefined), upToDate, cardsDrawn };
+}
+
+type LazyMaker = ReturnType<typeof lazyMaker>;
+
+/**
+ * The setup and the pipeline, loaded the first time an article has to be made: an up-to-date
+ * build loads neither (nor the fonts, satori, resvg and sharp that come with them).
+ */
+function lazyMaker(options: BuildOptions, inputs: string) {
+  type Loaded = Awaited<ReturnType<typeof load>>;
+  let loaded: Loaded | undefined;
+  const load = async () => {
+    const [{ loadedSetup }, { makeArticle }] = await Promise.all([import('./setup/loaded.ts'), import('./pipeline.ts')]);
+    return { ...(await loadedSetup(options.templatesDir, inputs, options.video)), makeArticle };
+  };
+  return {
+    load: async (): Promise<Loaded> => (loaded ??= await load()),
+    loaded: (): Loaded | undefined => loaded,
+  };
 }
 
 /** Work started now and awaited later: its failure waits for done() instead of going unhandled. */
@@ -155,9 +177,4 @@ function settled(work?: () => Promise<void>): { done(): Promise<void> } {
       if (failure) throw failure.error;
     },
   };
-}
-
-/** Records of articles this build did not look at (a partial build), while their source exists. */
-function unlooked<T>(records: Record<string, T>, looked: ReadonlySet<string>, existing: ReadonlySet<string>): Record<string, T> {
-  return Object.fromEntries(Object.entries(records).filter(([slug]) => existing.has(slug) && !looked.has(slug)));
 }

@@ -1,15 +1,16 @@
-import { type Analysis, analyzeArticle } from './analyze.ts';
 import { type BuildOptions, resolveOptions } from './config/options.ts';
-import { loadSetup, type Setup } from './setup/setup.ts';
+import { analyzeArticle } from './pipeline.ts';
+import { loadAnalysisSetup } from './setup/analysis.ts';
 import { messagesOf } from './messages/report.ts';
-import type { ArticleEntry, Message } from './model.ts';
+import type { Analysis, ArticleEntry, Message } from './model.ts';
 import type { ArticleFile } from './read/articles.ts';
 import { readSources } from './read/sources.ts';
 
 /** `check`: everything but pixels, for every selected article. */
 export async function check(input: Partial<BuildOptions> = {}): Promise<{ entries: ArticleEntry[]; warnings: Message[] }> {
   const options = resolveOptions(input);
-  const setup: Setup = await loadSetup(options.templatesDir);
+  // The brand, rules and caption templates only: check loads no font, satori, resvg or sharp.
+  const setup = await loadAnalysisSetup(options.templatesDir);
   const { sources } = await readSources(options);
   return { entries: sources.map((source) => entryWithoutImages(source, analyzeArticle(source, setup, options))), warnings: setup.brand.warnings };
 }

@@ -259,3 +259,9 @@ export interface Manifest {
 /** The brand's colours, as brand.yaml names them. */
 export const COLOUR_NAMES = ['background', 'paper', 'text', 'ink', 'accent', 'muted'] as const;
 export type ColourName = (typeof COLOUR_NAMES)[number];
+
+/** One article analysed (everything but pixels): its posts and a caption for each, or why not. */
+export type Analysis =
+  | { status: 'ok'; article: Article; posts: Post[]; captions: Map<Post, Caption> }
+  | { status: 'failed'; title: string }
+  | { status: 'draft' };

@@ -68,8 +68,9 @@ export function captionParts(article: Article, brand: Brand, channel: Channel, p
     source: '',
     link: trackedLink(article, brand, channel) ?? '',
     hashtags: { required: tags.filter((tag) => explicit.has(tag.toLowerCase())), optional: tags.filter((tag) => !explicit.has(tag.toLowerCase())) },
-    // An article's own notice (an imported page's disclaimer) stands in for the brand's general one.
-    disclaimer: [article.notice ?? brand.disclaimer, notices.offLabel].filter(Boolean).join(' '),
+    // An article's own notice (its page's disclaimer, kept at import) stands in for the brand's
+    // notices, off-label one included: it is what the author published with the article.
+    disclaimer: article.notice ?? [brand.disclaimer, notices.offLabel].filter(Boolean).join(' '),
     support: notices.crisis ? brand.supportLine : '',
     cta: brand.cta,
     handle: brand.handles[channel] ?? '',

@@ -10,45 +10,28 @@ import { fontCoverage } from '../render/glyphs.ts';
 import { brandView, templateNames } from '../render/view.ts';
 import { PLATFORMS } from '../channels/platforms.ts';
 import { CARD_DATA_KEYS } from '../plan/cards.ts';
-import { loadRules, type RulePacks } from '../review/rules.ts';
-import { loadNotices, loadSpellings, type NoticeRules } from '../config/notices.ts';
-import { type Brand, loadBrand } from '../config/brand.ts';
 import { type LoadedFont, loadFonts } from '../config/fonts.ts';
-import { type CaptionTemplate, loadCaptionTemplates } from '../config/caption-templates.ts';
+import { type AnalysisSetup, loadAnalysisSetup } from './analysis.ts';
 import { loadCardTemplates } from './templates.ts';
 
-/** Everything a build needs besides the articles; any problem here is a SetupError. */
-export interface Setup {
-  brand: Brand;
+/** Everything a build needs besides the articles: the analysis setup, and fonts and card templates for drawing. */
+export interface Setup extends AnalysisSetup {
   fonts: LoadedFont[];
   cardTemplates: Map<string, CardTemplate>;
-  /** By `<channel>` and `<channel>/<kind>` (templates/captions/). */
-  captionTemplates: Map<string, CaptionTemplate>;
   brandView: Record<string, unknown>;
   coverage: Set<number>;
-  /** Claim, privacy and sensitive-topic rules (templates/rules/). */
-  rules: RulePacks;
-  /** Which notices go on an article's captions, by topic (templates/rules/notices.yaml). */
-  notices: NoticeRules;
-  /** How the team spells words hashtags keep (templates/rules/hashtags.yaml). */
-  spellings: string[];
   /** Hash of brand view, font files and tool versions: part of every card's cache key. */
   fingerprint: string;
 }
 
+/** The whole setup; any problem in it is a SetupError. */
 export async function loadSetup(templatesDir: string): Promise<Setup> {
-  const brand = await loadBrand(templatesDir);
-  const fonts = await loadFonts(brand);
-  const view = brandView(brand, fonts);
+  const analysis = await loadAnalysisSetup(templatesDir);
+  const fonts = await loadFonts(analysis.brand);
+  const view = brandView(analysis.brand, fonts);
   const formats = Object.values(PLATFORMS).flatMap((platform) => Object.keys(platform.formats));
-  const [cardTemplates, captionTemplates, rules, notices, spellings] = await Promise.all([
-    loadCardTemplates(templatesDir, templateNames(view, CARD_DATA_KEYS, formats)),
-    loadCaptionTemplates(templatesDir, brand.channels),
-    loadRules(templatesDir),
-    loadNotices(templatesDir),
-    loadSpellings(templatesDir),
-  ]);
-  return { brand, fonts, cardTemplates, captionTemplates, rules, notices, spellings, brandView: view, coverage: fontCoverage(fonts), fingerprint: fingerprintOf(view, fonts) };
+  const cardTemplates = await loadCardTemplates(templatesDir, templateNames(view, CARD_DATA_KEYS, formats));
+  return { ...analysis, fonts, cardTemplates, brandView: view, coverage: fontCoverage(fonts), fingerprint: fingerprintOf(view, fonts) };
 }
 
 const require = createRequire(import.meta.url);

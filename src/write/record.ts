@@ -133,3 +133,73 @@ async function filesUnder(dir: string): Promise<string[]> {
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
     .sort();
 }
+
+/** What the book is told of an article this build made. */
+export interface MadeRecord {
+  slug: string;
+  entry: ArticleEntry;
+  files: string[];
+  /** Present when the article depends only on its inputs (not timed out, nothing missing). */
+  fresh?: { key: string; cacheKeys: Set<string> };
+}
+
+/**
+ * The build record, kept while a build runs: it answers whether an article is up to date or an
+ * unchanged draft, learns what this build made, and writes itself after the commit, keeping the
+ * records of articles a partial build did not look at.
+ */
+export async function openRecordBook(options: BuildOptions, inputs: string) {
+  const previous = await readRecord(options);
+  const articles: Record<string, ArticleRecord> = {};
+  const drafts: Record<string, string> = {};
+  return {
+    /** The brand the last build loaded for these same inputs, if any. */
+    brand: previous.setup?.inputs === inputs ? previous.setup.brand : undefined,
+    /** The article's record when it and its files are as the last build left them. */
+    async upToDate(slug: string, key: string): Promise<ArticleRecord | undefined> {
+      const record = previous.articles[slug];
+      if (!record || !(await isUpToDate(options.outDir, record, key))) return undefined;
+      articles[slug] = record;
+      return record;
+    },
+    /** A draft makes nothing while it stays one: known by its key. */
+    isUnchangedDraft(slug: string, key: string): boolean {
+      if (previous.drafts?.[slug] !== key) return false;
+      drafts[slug] = key;
+      return true;
+    },
+    draft(slug: string, key: string): void {
+      drafts[slug] = key;
+    },
+    /** After the commit: the made articles' records (their files' stamps as committed), then the file. */
+    async write(made: MadeRecord[], brand: Brand, looked: ReadonlySet<string>, existing: ReadonlySet<string>): Promise<void> {
+      for (const article of made) {
+        if (!article.fresh) continue;
+        const files = await fileStamps(options.outDir, article.files);
+        articles[article.slug] = { key: article.fresh.key, entry: article.entry, files, cacheKeys: [...article.fresh.cacheKeys] };
+      }
+      const kept = <T>(records: Record<string, T> | undefined) => unlooked(records ?? {}, looked, existing);
+      await writeRecord(options, {
+        outDir: previous.outDir,
+        setup: { inputs, brand },
+        articles: { ...kept(previous.articles), ...articles },
+        drafts: { ...kept(previous.drafts), ...drafts },
+      });
+    },
+  };
+}
+
+/** Records of articles this build did not look at (a partial build), while their source exists. */
+function unlooked<T>(records: Record<string, T>, looked: ReadonlySet<string>, existing: ReadonlySet<string>): Record<string, T> {
+  return Object.fromEntries(Object.entries(records).filter(([slug]) => existing.has(slug) && !looked.has(slug)));
+}
+
+/**
+ * Only a build of everything knows which cached cards it no longer uses; the entries that other
+ * output folders' records use are kept.
+ */
+export async function pruneCache(options: BuildOptions, cache: { keep(key: string): void; prune(): Promise<number> }): Promise<void> {
+  if (options.slugs.length > 0 || options.channels) return;
+  for (const key of await cacheKeysOfOtherOutputs(options)) cache.keep(key);
+  await cache.prune();
+}

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import twitter from 'twitter-text';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../src/analyze.ts';
+import { analyzeArticle } from '../../src/pipeline.ts';
 import { countLength } from '../../src/caption/count.ts';
 import { platformOf } from '../../src/channels/platforms.ts';
 import type { Setup } from '../../src/setup/setup.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../src/analyze.ts';
+import { analyzeArticle } from '../../src/pipeline.ts';
 import { normalizeHashtag, spellingsOf } from '../../src/caption/hashtags.ts';
 import type { Setup } from '../../src/setup/setup.ts';
 import { articleFile, articleFromRepo, repoSetup } from '../helpers/setup.ts';

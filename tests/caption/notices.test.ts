@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../src/analyze.ts';
+import { analyzeArticle } from '../../src/pipeline.ts';
 import { noticesFor } from '../../src/caption/notices.ts';
 import type { Setup } from '../../src/setup/setup.ts';
 import type { ArticleFile } from '../../src/read/articles.ts';

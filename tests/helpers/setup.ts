@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
 import { loadSetup, type Setup } from '../../src/setup/setup.ts';
+import { withVideoSetup } from '../../src/setup/video.ts';
 import type { ArticleFile } from '../../src/read/articles.ts';
 
 export const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -10,10 +11,14 @@ export const TEMPLATES = path.join(ROOT, 'templates');
 
 let shared: Promise<Setup> | undefined;
 
-/** The repo's own brand kit, fonts and templates, loaded once per test file. */
-export function repoSetup(): Promise<Setup> {
+/**
+ * The repo's own brand kit, fonts and templates, loaded once per test file. Without its video
+ * unless asked: builds in tests make none (vitest.config.ts sets FACET_VIDEO=off), and an
+ * analysis should plan the campaign those builds make.
+ */
+export function repoSetup(options: { video?: boolean } = {}): Promise<Setup> {
   shared ??= loadSetup(TEMPLATES);
-  return shared;
+  return options.video ? shared : shared.then((setup) => withVideoSetup(setup, false));
 }
 
 /** An article as the read stage would give it, named as messages print it. */

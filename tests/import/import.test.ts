@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../src/analyze.ts';
+import { analyzeArticle } from '../../src/pipeline.ts';
 import { importArticle, importSource } from '../../src/import/article.ts';
 import { formatMessage } from '../../src/messages/report.ts';
 import { expected, fixtureCases, FIXTURES } from '../helpers/fixtures.ts';

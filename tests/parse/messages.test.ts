@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../src/analyze.ts';
+import { analyzeArticle } from '../../src/pipeline.ts';
 import { formatMessage, messagesOf } from '../../src/messages/report.ts';
 import { expected, fixtureCases, readFixture } from '../helpers/fixtures.ts';
 import { articleFile, repoSetup } from '../helpers/setup.ts';

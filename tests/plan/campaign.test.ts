@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../src/analyze.ts';
+import { analyzeArticle } from '../../src/pipeline.ts';
 import { PLATFORMS } from '../../src/channels/platforms.ts';
 import type { Post } from '../../src/model.ts';
 import { CARD_DATA_KEYS } from '../../src/plan/cards.ts';
 import { articleFromRepo, repoSetup } from '../helpers/setup.ts';
 
 async function seedPosts(): Promise<Post[]> {
-  const analysis = analyzeArticle(articleFromRepo('ketamine-therapy-for-migraines'), await repoSetup(), { drafts: false });
+  const analysis = analyzeArticle(articleFromRepo('ketamine-therapy-for-migraines'), await repoSetup({ video: true }), { drafts: false });
   if (analysis.status !== 'ok') throw new Error('seed did not analyse');
   return analysis.posts;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { analyzeArticle } from '../../src/analyze.ts';
+import { analyzeArticle } from '../../src/pipeline.ts';
 import { dripCount, parseDrip } from '../../src/config/drip.ts';
 import type { Setup } from '../../src/setup/setup.ts';
 import type { Post } from '../../src/model.ts';

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../src/analyze.ts';
+import { analyzeArticle } from '../../src/pipeline.ts';
 import { SAFE_ZONES } from '../../src/channels/platforms.ts';
 import type { CardSpec } from '../../src/model.ts';
 import { drawCard, type RenderContext } from '../../src/render/card.ts';

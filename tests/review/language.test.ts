@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../src/analyze.ts';
+import { analyzeArticle } from '../../src/pipeline.ts';
 import type { Setup } from '../../src/setup/setup.ts';
 import { formatMessage, messagesOf } from '../../src/messages/report.ts';
 import { expected, readFixture } from '../helpers/fixtures.ts';

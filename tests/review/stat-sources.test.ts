@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../src/analyze.ts';
+import { analyzeArticle } from '../../src/pipeline.ts';
 import { messagesOf } from '../../src/messages/report.ts';
 import { articleFile, articleFromRepo, repoSetup } from '../helpers/setup.ts';
 

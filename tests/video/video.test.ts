@@ -170,12 +170,12 @@ describe('the seed article’s video', () => {
 
 /** The slides as drawn for the build, from its card cache: the cover is the first. */
 async function slideImages(): Promise<Buffer[]> {
-  const { analyzeArticle } = await import('../../src/analyze.ts');
+  const { analyzeArticle } = await import('../../src/pipeline.ts');
   const { renderContextOf } = await import('../../src/setup/setup.ts');
   const { cardKey } = await import('../../src/render/batch.ts');
   const { openCardCache } = await import('../../src/render/cache.ts');
   const { repoSetup, articleFromRepo } = await import('../helpers/setup.ts');
-  const setup = await repoSetup();
+  const setup = await repoSetup({ video: true });
   const analysis = analyzeArticle(articleFromRepo(SEED), setup, { channels: [...CHANNELS], drafts: false });
   if (analysis.status !== 'ok') throw new Error('the seed did not analyse');
   const post = analysis.posts.find((candidate) => candidate.kind === 'video')!;

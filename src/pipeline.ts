@@ -1,0 +1,179 @@
+import { channelCaptions } from './caption/channel.ts';
+import { noticesFor } from './caption/notices.ts';
+import { articleLocator } from './caption/origins.ts';
+import { CHANNELS, type Channel } from './channels/platforms.ts';
+import type { BuildOptions } from './config/options.ts';
+import { extractArticle } from './extract/article.ts';
+import { hasErrors, report } from './messages/report.ts';
+import type { Analysis, Article, ArticleEntry, Caption, Post } from './model.ts';
+import { parseFrontMatter } from './parse/frontmatter.ts';
+import { parseMarkdown } from './parse/markdown.ts';
+import { planCampaign } from './plan/campaign.ts';
+import type { ArticleFile } from './read/articles.ts';
+import type { CardProgress, DrawnCards } from './render/batch.ts';
+import type { CardCache } from './render/cache.ts';
+import type { RenderContext } from './render/card.ts';
+import { reviewArticle, withDisclosures } from './review/review.ts';
+import type { AnalysisSetup } from './setup/analysis.ts';
+import type { Setup } from './setup/setup.ts';
+import type { Staged } from './write/commit.ts';
+
+/*
+ * One article through every stage, in the order the README draws them:
+ *
+ *   read → parse → extract → plan → caption → review → render → assemble → stage
+ *
+ * `analyzeArticle` runs the stages that need no pixels (all `check` runs); `makeArticle` runs
+ * them all. Each stage is a function over the typed data of model.ts. Problems are messages on
+ * the article's file; an error among them fails this article only.
+ */
+
+export interface AnalysisOptions {
+  channels?: Channel[] | undefined;
+  drafts: boolean;
+}
+
+/** parse → extract → plan → caption → review. The source was read by read/sources.ts. */
+export function analyzeArticle(source: ArticleFile, setup: AnalysisSetup, options: AnalysisOptions): Analysis {
+  if (hasErrors(source.file)) return { status: 'failed', title: source.slug };
+  try {
+    return analyzeStages(source, setup, options);
+  } catch (error) {
+    // Whatever a hostile file does to a parser, it fails this article only.
+    const deep = error instanceof RangeError;
+    const reason = deep
+      ? 'Unexpected nesting too deep to read, expected ordinary Markdown'
+      : `Unexpected failure reading the article: ${(error as Error).message}`;
+    const hint = deep ? 'flatten the nested quotes or lists' : 'this is a bug in facet; please report it with the article';
+    report(source.file, 'error', 'article-unreadable', reason, { line: 1, column: 1 }, hint);
+    return { status: 'failed', title: source.slug };
+  }
+}
+
+function analyzeStages(source: ArticleFile, setup: AnalysisSetup, options: AnalysisOptions): Analysis {
+  const { file, slug } = source;
+  const { tree, yaml } = parseMarkdown(file);
+  const front = parseFrontMatter(file, yaml, CHANNELS);
+  if (!front || hasErrors(file)) return { status: 'failed', title: front?.title ?? slug };
+  if (front.draft && !options.drafts) return { status: 'draft' };
+  const article = extractArticle(file, slug, front, tree);
+  const planned = planPosts(article, setup, options.channels);
+  const { captions, held, brandLines } = captionPosts(source, article, planned, setup);
+  const captioned = planned.filter((post) => !held.has(post.channel) && captions.has(post));
+  const posts = reviewArticle(file, tree, article, captioned, (post) => captions.get(post), setup.rules, setup.brand, brandLines);
+  return { status: 'ok', article, posts, captions };
+}
+
+/** plan: the brand's campaign for each channel, with the disclosure line where a card needs it. */
+function planPosts(article: Article, setup: AnalysisSetup, only: Channel[] | undefined): Post[] {
+  const channels = setup.brand.channels.filter((channel) => !only || only.includes(channel));
+  return withDisclosures(planCampaign(article, { ...setup.brand, channels }), setup.rules, setup.brand.disclosureLine);
+}
+
+/**
+ * caption: a caption per post, channel by channel. A channel whose captions cannot fit is
+ * held back (its posts, not the whole article). The brand's own lines come back for the
+ * review, which checks only the article's words.
+ */
+function captionPosts(source: ArticleFile, article: Article, planned: Post[], setup: AnalysisSetup) {
+  const { file } = source;
+  const { brand } = setup;
+  const notices = noticesFor(article, setup.notices);
+  const locate = articleLocator(String(file.value), file.path);
+  const captions = new Map<Post, Caption>();
+  const held = new Set<Channel>();
+  for (const channel of new Set(planned.map((post) => post.channel))) {
+    const posts = planned.filter((post) => post.channel === channel);
+    const made = channelCaptions({
+      article, brand, channel, posts, notices, locate,
+      templates: setup.captionTemplates, spellings: setup.spellings, source: String(file.value),
+    });
+    for (const problem of made.problems) {
+      report(file, problem.severity, problem.ruleId, problem.reason, problem.position, problem.hint);
+    }
+    if (made.problems.some((problem) => problem.severity === 'error')) held.add(channel);
+    for (const [post, caption] of made.captions) captions.set(post, caption);
+  }
+  const support = notices.crisis ? brand.supportLine : '';
+  const notice = article.notice ?? '';
+  const brandLines = [notice || brand.disclaimer, notice ? '' : notices.offLabel, brand.cta, brand.linkInBio, support];
+  return { captions, held, brandLines };
+}
+
+/** One article's part of the build: its entry, its files, and what the record needs when it is new. */
+export interface MadeArticle {
+  entry: ArticleEntry;
+  files: string[];
+  staged: Staged[];
+  fresh?: { key: string; cacheKeys: Set<string> };
+}
+
+/** An article drawn: how many cards that took, and the rest of its making. */
+export interface DrawnArticle {
+  drawn: number;
+  /** assemble → stage: the PDF, contact sheet and video, then every file staged for the commit. */
+  assemble(): Promise<MadeArticle>;
+}
+
+/** What making an article uses besides its source: the setup, the drawing context, the cache. */
+export interface MakeContext {
+  setup: Setup;
+  render: RenderContext;
+  /** The cache as this article sees it (write-only under --force), recording the keys it uses. */
+  cache: CardCache;
+  cacheKeys: Set<string>;
+  options: BuildOptions;
+}
+
+/**
+ * Every stage for one article; undefined for a draft. The drawing and assembling modules
+ * (satori, resvg, sharp, pdf-lib, ffmpeg) load here, the first time pixels are needed, so
+ * `check` and an up-to-date build never load them. An aborted signal stops between cards.
+ */
+export async function makeArticle(
+  source: ArticleFile,
+  key: string,
+  made: MakeContext,
+  progress?: CardProgress,
+  signal?: AbortSignal,
+): Promise<DrawnArticle | undefined> {
+  const analysis = analyzeArticle(source, made.setup, made.options);
+  if (analysis.status === 'draft') return undefined;
+  const drawn = await renderCards(source, analysis, made, progress, signal);
+  // A timed-out article fails; it depends on the clock, not only its inputs, so it is never up to date.
+  const outcome = drawn.timedOut && analysis.status === 'ok' ? { status: 'failed' as const, title: analysis.article.title } : analysis;
+  return {
+    drawn: drawn.drawn,
+    async assemble() {
+      const [{ assembleArticle }, { writeFiles }] = await Promise.all([import('./assemble.ts'), import('./write/output.ts')]);
+      const { options, setup, cache } = made;
+      const assembled = await assembleArticle(source, outcome, drawn.cards, made.render, cache, options.contactSheets, setup.brand);
+      const staged = await writeFiles(options.outDir, assembled.files);
+      const files = assembled.files.map((file) => file.path);
+      // Nor is one whose video could not be made (no ffmpeg): the next build tries again.
+      const fresh = drawn.timedOut || assembled.lacksVideo ? {} : { fresh: { key, cacheKeys: made.cacheKeys } };
+      return { entry: assembled.entry, files, staged, ...fresh };
+    },
+  };
+}
+
+/** render: each distinct card drawn once (or taken from the cache), within the article's time budget. */
+async function renderCards(
+  source: ArticleFile,
+  analysis: Exclude<Analysis, { status: 'draft' }>,
+  made: MakeContext,
+  progress: CardProgress | undefined,
+  signal: AbortSignal | undefined,
+): Promise<DrawnCards> {
+  const { drawCards } = await import('./render/batch.ts');
+  const { options } = made;
+  const cards = analysis.status === 'ok' ? analysis.posts.flatMap((post) => post.images.map((image) => image.card)) : [];
+  const limits = { deadline: Date.now() + options.articleBudgetMs, ...(signal ? { signal } : {}) };
+  const drawn = await drawCards(cards, made.render, made.cache, progress, limits);
+  if (drawn.timedOut) {
+    const seconds = options.articleBudgetMs / 1000;
+    report(source.file, 'error', 'article-timeout', `Unexpected drawing time over ${seconds} s, expected one article to draw within it`,
+      { line: 1, column: 1 }, 'shorten the article or its number of channels; the cards drawn so far are cached for the next build');
+  }
+  return drawn;
+}

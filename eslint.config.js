@@ -21,7 +21,9 @@ const LAYERS = [
 /** One zone per layer: its files may not import any file of a layer above it. */
 const zones = LAYERS.slice(0, -1).map((layer, index) => ({
   target: layer.map((glob) => `./${glob}`),
-  from: LAYERS.slice(index + 1).flat().map((glob) => `./${glob}`),
+  from: LAYERS.slice(index + 1)
+    .flat()
+    .map((glob) => `./${glob}`),
   except: [],
   message: 'a lower layer imports a higher one (see the layers in eslint.config.js and README)',
 }));
@@ -38,7 +40,10 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-cycle': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },

@@ -7,4 +7,6 @@ const [articlesDir, templatesDir, outDir, cacheDir] = process.argv.slice(2) as [
 const started = performance.now();
 const result = await build({ articlesDir, templatesDir, outDir, cacheDir });
 const ms = performance.now() - started;
-process.stdout.write(`${JSON.stringify({ ms, cards: result.cardsDrawn, peakMiB: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms, cards: result.cardsDrawn, peakMiB: process.resourceUsage().maxRSS / 1024 })}\n`,
+);

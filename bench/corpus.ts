@@ -10,11 +10,39 @@ function random(seed: number): () => number {
   };
 }
 
-const TOPICS = ['Migraine', 'Sleep', 'Chronic Pain', 'Depression', 'Anxiety', 'PTSD', 'Nutrition', 'Recovery', 'Fatigue', 'Inflammation', 'Focus', 'Stress'];
-const TREATMENTS = ['IV Ketamine', 'NAD+ Infusions', 'Stellate Ganglion Block', 'Magnesium', 'Graded Exercise', 'Mindfulness', 'Light Therapy', 'Lidocaine Infusions'];
+const TOPICS = [
+  'Migraine',
+  'Sleep',
+  'Chronic Pain',
+  'Depression',
+  'Anxiety',
+  'PTSD',
+  'Nutrition',
+  'Recovery',
+  'Fatigue',
+  'Inflammation',
+  'Focus',
+  'Stress',
+];
+const TREATMENTS = [
+  'IV Ketamine',
+  'NAD+ Infusions',
+  'Stellate Ganglion Block',
+  'Magnesium',
+  'Graded Exercise',
+  'Mindfulness',
+  'Light Therapy',
+  'Lidocaine Infusions',
+];
 const VERBS = ['improves', 'eases', 'supports', 'reduces', 'changes', 'helps with'];
 const NOUNS = ['patients', 'adults', 'women', 'veterans', 'older adults', 'people with long symptoms'];
-const OPENERS = ['Research shows', 'Clinicians have found', 'Several trials suggest', 'Our patients tell us', 'New studies report'];
+const OPENERS = [
+  'Research shows',
+  'Clinicians have found',
+  'Several trials suggest',
+  'Our patients tell us',
+  'New studies report',
+];
 
 function sentence(next: () => number, index: number): string {
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
@@ -31,16 +59,22 @@ export function writeCorpus(dir: string, count: number, seed = 7): string[] {
     const topic = TOPICS[index % TOPICS.length]!;
     const treatment = TREATMENTS[Math.floor(next() * TREATMENTS.length)]!;
     const slug = `${treatment}-for-${topic}-${index + 1}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-    const sections = Array.from({ length: 4 + (index % 3) }, (_, part) => [
-      `## ${['Why', 'How', 'When', 'What'][part % 4]} ${treatment} ${['Works', 'Helps', 'Fits', 'Matters', 'Changes Care', 'Comes Next'][part]} for ${topic} (${index + 1}.${part + 1})`,
-      '',
-      `${sentence(next, part)} ${sentence(next, part + 1)}`,
-      '',
-      part % 2 === 0 ? `- ${sentence(next, part).replace(/\.$/, '')}\n- Fewer bad days each month\n- Better sleep within weeks` : sentence(next, part + 2),
-      '',
-      part === 1 ? `We treat the whole person, not only the ${topic.toLowerCase()} number ${index + 1}` : sentence(next, part + 3),
-      '',
-    ].join('\n'));
+    const sections = Array.from({ length: 4 + (index % 3) }, (_, part) =>
+      [
+        `## ${['Why', 'How', 'When', 'What'][part % 4]} ${treatment} ${['Works', 'Helps', 'Fits', 'Matters', 'Changes Care', 'Comes Next'][part]} for ${topic} (${index + 1}.${part + 1})`,
+        '',
+        `${sentence(next, part)} ${sentence(next, part + 1)}`,
+        '',
+        part % 2 === 0
+          ? `- ${sentence(next, part).replace(/\.$/, '')}\n- Fewer bad days each month\n- Better sleep within weeks`
+          : sentence(next, part + 2),
+        '',
+        part === 1
+          ? `We treat the whole person, not only the ${topic.toLowerCase()} number ${index + 1}`
+          : sentence(next, part + 3),
+        '',
+      ].join('\n'),
+    );
     const text = [
       '---',
       `title: "${treatment} for ${topic}: What Patient ${index + 1} Should Know"`,

@@ -25,7 +25,10 @@ export async function prepare(cards: CardSpec[], context: RenderContext): Promis
 
 /** What most people write: satori, then sharp's own SVG renderer, one card at a time. */
 export async function naive(cards: PreparedCard[], fonts: LoadedFont[]): Promise<void> {
-  for (const card of cards) await sharp(Buffer.from(await satoriSvg(card, fonts))).png().toBuffer();
+  for (const card of cards)
+    await sharp(Buffer.from(await satoriSvg(card, fonts)))
+      .png()
+      .toBuffer();
 }
 
 /** Only satori's final render of each fitted card, on the main thread: a part of any satori pipeline's cost. */
@@ -41,7 +44,8 @@ function satoriSvg(card: PreparedCard, fonts: LoadedFont[]): Promise<string> {
 export async function floor(cards: PreparedCard[], inFlight = 4): Promise<void> {
   const queue = [...cards];
   const worker = async () => {
-    for (let card = queue.shift(); card; card = queue.shift()) await encodeCard(await drawPixels(card.svg), card.spec.encoding);
+    for (let card = queue.shift(); card; card = queue.shift())
+      await encodeCard(await drawPixels(card.svg), card.spec.encoding);
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
 }
@@ -51,9 +55,17 @@ export function toHtml(element: SatoriElement | string): string {
   if (typeof element === 'string') return element.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const { children, style, className, ...attributes } = element.props as Record<string, unknown>;
   const css = Object.entries((style ?? {}) as Record<string, unknown>)
-    .map(([key, value]) => `${key.startsWith('--') ? key : key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}:${typeof value === 'number' ? `${value}px` : String(value)}`)
+    .map(
+      ([key, value]) =>
+        `${key.startsWith('--') ? key : key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}:${typeof value === 'number' ? `${value}px` : String(value)}`,
+    )
     .join(';');
-  const attrs = Object.entries(attributes).map(([key, value]) => ` ${key}="${String(value).replace(/"/g, '&quot;')}"`).join('');
-  const inner = children === undefined ? '' : (Array.isArray(children) ? children : [children]).map((child) => toHtml(child as SatoriElement)).join('');
+  const attrs = Object.entries(attributes)
+    .map(([key, value]) => ` ${key}="${String(value).replace(/"/g, '&quot;')}"`)
+    .join('');
+  const inner =
+    children === undefined
+      ? ''
+      : (Array.isArray(children) ? children : [children]).map((child) => toHtml(child as SatoriElement)).join('');
   return `<${element.type}${attrs}${className ? ` class="${String(className)}"` : ''}${css ? ` style="${css.replace(/"/g, "'")}"` : ''}>${inner}</${element.type}>`;
 }

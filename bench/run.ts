@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeArticle } from '../src/analyze.ts';
+import { analyzeArticle } from '../src/pipeline.ts';
 import { build } from '../src/build.ts';
 import { loadSetup, renderContextOf } from '../src/setup/setup.ts';
 import type { CardSpec } from '../src/model.ts';
@@ -36,7 +36,11 @@ const { values } = parseArgs({
 const ARTICLES = Number(values.articles);
 const REPEATS = Number(values.repeats);
 
-interface Stats { median: number; min: number; max: number }
+interface Stats {
+  median: number;
+  min: number;
+  max: number;
+}
 const stats = (samples: number[]): Stats => {
   const sorted = [...samples].sort((a, b) => a - b);
   return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)! };
@@ -61,7 +65,11 @@ async function timedWithCpu(run: () => Promise<unknown>): Promise<{ ms: number; 
 function coldBuild(articles: string, work: string): { ms: number; cards: number; peakMiB: number } {
   const out = path.join(work, `out-${Math.random().toString(36).slice(2)}`);
   const cache = path.join(work, `cache-${Math.random().toString(36).slice(2)}`);
-  const line = execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'bench', 'cold.ts'), articles, TEMPLATES, out, cache], { encoding: 'utf8' });
+  const line = execFileSync(
+    path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+    [path.join(ROOT, 'bench', 'cold.ts'), articles, TEMPLATES, out, cache],
+    { encoding: 'utf8' },
+  );
   rmSync(out, { recursive: true, force: true });
   rmSync(cache, { recursive: true, force: true });
   return JSON.parse(line.trim().split('\n').at(-1)!);
@@ -74,18 +82,32 @@ async function uniqueCards(articles: string): Promise<CardSpec[]> {
   for (const slug of await listArticles(articles)) {
     const analysis = analyzeArticle(await readArticle(articles, slug), setup, { drafts: false });
     if (analysis.status !== 'ok') continue;
-    for (const image of analysis.posts.flatMap((post) => post.images)) cards.set(cardKey(image.card, context), image.card);
+    for (const image of analysis.posts.flatMap((post) => post.images))
+      cards.set(cardKey(image.card, context), image.card);
   }
   return [...cards.values()];
 }
 
-async function chromiumScreenshots(cards: PreparedCard[], fontsCss: string, fontFiles: Buffer[]): Promise<number | undefined> {
+async function chromiumScreenshots(
+  cards: PreparedCard[],
+  fontsCss: string,
+  fontFiles: Buffer[],
+): Promise<number | undefined> {
   if (!existsSync(CHROMIUM)) return undefined;
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'facet-bench-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = await browser.newPage();
   let current = '';
@@ -117,19 +139,34 @@ function editOneArticle(articles: string): string {
 }
 
 function readdirSorted(dir: string): string[] {
-  return execFileSync('ls', [dir], { encoding: 'utf8' }).trim().split('\n').filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -3)).sort();
+  return execFileSync('ls', [dir], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => name.slice(0, -3))
+    .sort();
 }
 
 async function main(): Promise<void> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'facet-bench-'));
   const articles = path.join(work, 'articles');
   writeCorpus(articles, ARTICLES);
-  const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
-  log(`facet bench · ${ARTICLES} articles · ${REPEATS} repeats · ${machine.cores} × ${machine.cpu} · Node ${machine.node}`);
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  log(
+    `facet bench · ${ARTICLES} articles · ${REPEATS} repeats · ${machine.cores} × ${machine.cpu} · Node ${machine.node}`,
+  );
 
   const cold = Array.from({ length: REPEATS }, (_, index) => {
     const run = coldBuild(articles, work);
-    log(`  cold build ${index + 1}/${REPEATS}: ${(run.ms / 1000).toFixed(1)} s, ${run.cards} cards, peak ${run.peakMiB.toFixed(0)} MiB`);
+    log(
+      `  cold build ${index + 1}/${REPEATS}: ${(run.ms / 1000).toFixed(1)} s, ${run.cards} cards, peak ${run.peakMiB.toFixed(0)} MiB`,
+    );
     return run;
   });
   const cards = cold[0]!.cards;
@@ -147,13 +184,24 @@ async function main(): Promise<void> {
     floorCpuMs.push(floorRun.cpuMs);
     naiveMs.push(await timed(() => naive(prepared, context.fonts)));
     satoriMs.push(await timed(() => satoriOnly(prepared, context.fonts)));
-    log(`  floor ${(floorMs.at(-1)! / 1000).toFixed(1)} s (CPU ${(floorCpuMs.at(-1)! / 1000).toFixed(1)} s) · naive ${(naiveMs.at(-1)! / 1000).toFixed(1)} s · satori alone ${(satoriMs.at(-1)! / 1000).toFixed(1)} s`);
+    log(
+      `  floor ${(floorMs.at(-1)! / 1000).toFixed(1)} s (CPU ${(floorCpuMs.at(-1)! / 1000).toFixed(1)} s) · naive ${(naiveMs.at(-1)! / 1000).toFixed(1)} s · satori alone ${(satoriMs.at(-1)! / 1000).toFixed(1)} s`,
+    );
   }
   const sample = prepared.slice(0, Number(values['chromium-cards']));
-  const fontsCss = context.fonts.map((font, index) => `@font-face{font-family:'${font.name}';font-weight:${font.weight};src:url(/fonts/${index}.woff) format('woff')}`).join('');
+  const fontsCss = context.fonts
+    .map(
+      (font, index) =>
+        `@font-face{font-family:'${font.name}';font-weight:${font.weight};src:url(/fonts/${index}.woff) format('woff')}`,
+    )
+    .join('');
   const chromiumMs: number[] = [];
   for (let repeat = 0; repeat < REPEATS; repeat++) {
-    const ms = await chromiumScreenshots(sample, fontsCss, context.fonts.map((font) => font.data));
+    const ms = await chromiumScreenshots(
+      sample,
+      fontsCss,
+      context.fonts.map((font) => font.data),
+    );
     if (ms === undefined) break;
     chromiumMs.push(ms);
     log(`  chromium ${sample.length} cards: ${(ms / 1000).toFixed(1)} s`);
@@ -163,16 +211,23 @@ async function main(): Promise<void> {
   const cache = path.join(work, 'cache');
   await build({ articlesDir: articles, templatesDir: TEMPLATES, outDir: out, cacheDir: cache });
   const noop: number[] = [];
-  for (let repeat = 0; repeat < REPEATS; repeat++) noop.push(await timed(() => build({ articlesDir: articles, templatesDir: TEMPLATES, outDir: out, cacheDir: cache })));
+  for (let repeat = 0; repeat < REPEATS; repeat++)
+    noop.push(
+      await timed(() => build({ articlesDir: articles, templatesDir: TEMPLATES, outDir: out, cacheDir: cache })),
+    );
   const edited = editOneArticle(articles);
   let redrawn = 0;
   const editMs = await timed(async () => {
-    redrawn = (await build({ articlesDir: articles, templatesDir: TEMPLATES, outDir: out, cacheDir: cache })).cardsDrawn;
+    redrawn = (await build({ articlesDir: articles, templatesDir: TEMPLATES, outDir: out, cacheDir: cache }))
+      .cardsDrawn;
   });
   const articleCards = (await uniqueCards(articles)).length / ARTICLES;
   const startup = timedCli(articles, out, cache);
 
-  const video = Number(values['video-articles']) > 0 ? await videoCost(articles, TEMPLATES, work, Number(values['video-articles'])) : undefined;
+  const video =
+    Number(values['video-articles']) > 0
+      ? await videoCost(articles, TEMPLATES, work, Number(values['video-articles']))
+      : undefined;
   if (video) log(`  video: ${(video.perArticle.ms / 1000).toFixed(1)} s an article (${video.articles} articles)`);
 
   let scale: { articles: number; cards: number; ms: number; peakMiB: number } | undefined;
@@ -181,7 +236,9 @@ async function main(): Promise<void> {
     writeCorpus(big, Number(values.scale));
     const run = coldBuild(big, work);
     scale = { articles: Number(values.scale), cards: run.cards, ms: run.ms, peakMiB: run.peakMiB };
-    log(`  cold build of ${values.scale} articles: ${(run.ms / 1000).toFixed(1)} s, ${run.cards} cards, peak ${run.peakMiB.toFixed(0)} MiB`);
+    log(
+      `  cold build of ${values.scale} articles: ${(run.ms / 1000).toFixed(1)} s, ${run.cards} cards, peak ${run.peakMiB.toFixed(0)} MiB`,
+    );
   }
 
   const coldStats = stats(cold.map((run) => run.ms));
@@ -199,7 +256,13 @@ async function main(): Promise<void> {
     floorMs: stats(floorMs),
     floorCpuMs: stats(floorCpuMs),
     satoriOnlyMs: stats(satoriMs),
-    chromium: chromiumMs.length ? { cards: sample.length, ms: stats(chromiumMs), cardsPerSecond: throughput(stats(chromiumMs).median, sample.length) } : 'skipped: no chromium at ' + CHROMIUM,
+    chromium: chromiumMs.length
+      ? {
+          cards: sample.length,
+          ms: stats(chromiumMs),
+          cardsPerSecond: throughput(stats(chromiumMs).median, sample.length),
+        }
+      : 'skipped: no chromium at ' + CHROMIUM,
     noopRebuildMs: stats(noop),
     cliUpToDateMs: startup,
     editOneArticle: { slug: edited, ms: editMs, cardsRedrawn: redrawn, cardsPerArticle: articleCards },
@@ -224,7 +287,24 @@ async function main(): Promise<void> {
 /** What `npm start` runs, on an up-to-date project, as a user times it: process start to exit. */
 function timedCli(articles: string, out: string, cache: string): number {
   const started = performance.now();
-  execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'cli.ts'), 'build', '--articles', articles, '--templates', TEMPLATES, '--out', out, '--cache', cache], { stdio: 'ignore', cwd: ROOT });
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(ROOT, 'src', 'cli.ts'),
+      'build',
+      '--articles',
+      articles,
+      '--templates',
+      TEMPLATES,
+      '--out',
+      out,
+      '--cache',
+      cache,
+    ],
+    { stdio: 'ignore', cwd: ROOT },
+  );
   return performance.now() - started;
 }
 
@@ -232,29 +312,63 @@ function timedCli(articles: string, out: string, cache: string): number {
 function print(results: Record<string, any>): void {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const row = (label: string, value: string) => process.stdout.write(`${label.padEnd(44)}${value}\n`);
-  process.stdout.write(`\nfacet bench — ${results.machine.cores} × ${results.machine.cpu}, Node ${results.machine.node}\n`);
-  row(`cold build (${results.articles} articles, ${results.cards} cards)`, `median ${s(results.coldBuildMs.median)} (min ${s(results.coldBuildMs.min)}, max ${s(results.coldBuildMs.max)}) · ${results.coldCardsPerSecond.toFixed(1)} cards/s`);
-  row('naive satori → sharp .png()', `median ${s(results.naiveMs.median)} · ${results.naiveCardsPerSecond.toFixed(1)} cards/s`);
-  row('Chromium screenshots', typeof results.chromium === 'string' ? results.chromium : `median ${s(results.chromium.ms.median)} for ${results.chromium.cards} cards · ${results.chromium.cardsPerSecond.toFixed(1)} cards/s`);
-  row('floor (resvg + encode only)', `median ${s(results.floorMs.median)} (min ${s(results.floorMs.min)}, max ${s(results.floorMs.max)}) · CPU ${s(results.floorCpuMs.median)}`);
+  process.stdout.write(
+    `\nfacet bench — ${results.machine.cores} × ${results.machine.cpu}, Node ${results.machine.node}\n`,
+  );
+  row(
+    `cold build (${results.articles} articles, ${results.cards} cards)`,
+    `median ${s(results.coldBuildMs.median)} (min ${s(results.coldBuildMs.min)}, max ${s(results.coldBuildMs.max)}) · ${results.coldCardsPerSecond.toFixed(1)} cards/s`,
+  );
+  row(
+    'naive satori → sharp .png()',
+    `median ${s(results.naiveMs.median)} · ${results.naiveCardsPerSecond.toFixed(1)} cards/s`,
+  );
+  row(
+    'Chromium screenshots',
+    typeof results.chromium === 'string'
+      ? results.chromium
+      : `median ${s(results.chromium.ms.median)} for ${results.chromium.cards} cards · ${results.chromium.cardsPerSecond.toFixed(1)} cards/s`,
+  );
+  row(
+    'floor (resvg + encode only)',
+    `median ${s(results.floorMs.median)} (min ${s(results.floorMs.min)}, max ${s(results.floorMs.max)}) · CPU ${s(results.floorCpuMs.median)}`,
+  );
   row('satori alone (final render, no fitting)', `median ${s(results.satoriOnlyMs.median)}`);
   row('no-op rebuild (in process)', `median ${s(results.noopRebuildMs.median)}`);
   row('npm start, up to date (process)', `${s(results.cliUpToDateMs)} (target well under 1 s)`);
-  row('rebuild after editing one article', `${s(results.editOneArticle.ms)} · ${results.editOneArticle.cardsRedrawn} cards redrawn (≈${results.editOneArticle.cardsPerArticle.toFixed(0)} per article)`);
+  row(
+    'rebuild after editing one article',
+    `${s(results.editOneArticle.ms)} · ${results.editOneArticle.cardsRedrawn} cards redrawn (≈${results.editOneArticle.cardsPerArticle.toFixed(0)} per article)`,
+  );
   row('peak memory (cold build)', `${results.peakMiB.toFixed(0)} MiB`);
   if (results.video) {
     const v = results.video.perArticle;
-    row(`video per article (${results.video.articles} articles)`, `${s(v.ms)} · CPU ${s(v.cpuMs)} + ffmpeg ${s(v.ffmpegCpuMs)} · ${v.videoSeconds.toFixed(1)} s of video, ${(v.bytes / 1e6).toFixed(1)} MB`);
+    row(
+      `video per article (${results.video.articles} articles)`,
+      `${s(v.ms)} · CPU ${s(v.cpuMs)} + ffmpeg ${s(v.ffmpegCpuMs)} · ${v.videoSeconds.toFixed(1)} s of video, ${(v.bytes / 1e6).toFixed(1)} MB`,
+    );
     row('  video again, slides unchanged (cached)', `${s(results.video.cachedMs)} an article`);
   }
-  if (results.scale) row(`cold build of ${results.scale.articles} articles`, `${s(results.scale.ms)} · ${results.scale.cards} cards · peak ${results.scale.peakMiB.toFixed(0)} MiB`);
+  if (results.scale)
+    row(
+      `cold build of ${results.scale.articles} articles`,
+      `${s(results.scale.ms)} · ${results.scale.cards} cards · peak ${results.scale.peakMiB.toFixed(0)} MiB`,
+    );
   process.stdout.write('\nratios (one run, same cards)\n');
-  if (results.ratios.vsChromiumThroughput) row('throughput vs Chromium (target ≥ 12×)', `${results.ratios.vsChromiumThroughput.toFixed(1)}×`);
+  if (results.ratios.vsChromiumThroughput)
+    row('throughput vs Chromium (target ≥ 12×)', `${results.ratios.vsChromiumThroughput.toFixed(1)}×`);
   row('throughput vs naive (target ≥ 2.5×)', `${results.ratios.vsNaiveThroughput.toFixed(2)}×`);
   row('cold build / floor (target ≤ 1.3×)', `${results.ratios.coldOverFloor.toFixed(2)}×`);
-  row('  best case: floor CPU + satori alone', `${results.ratios.satoriBoundOverFloor.toFixed(2)}× (spread over all cores; before fitting, thumbnails, sheets)`);
+  row(
+    '  best case: floor CPU + satori alone',
+    `${results.ratios.satoriBoundOverFloor.toFixed(2)}× (spread over all cores; before fitting, thumbnails, sheets)`,
+  );
   row('no-op / cold (target ≤ 2%)', `${(results.ratios.noopOverCold * 100).toFixed(1)}%`);
-  if (results.ratios.scaleOver20) row(`${results.scale.articles} articles / ${results.articles} (target ≤ 5.5×)`, `${results.ratios.scaleOver20.toFixed(2)}×`);
+  if (results.ratios.scaleOver20)
+    row(
+      `${results.scale.articles} articles / ${results.articles} (target ≤ 5.5×)`,
+      `${results.ratios.scaleOver20.toFixed(2)}×`,
+    );
 }
 
 await main();

@@ -15,12 +15,19 @@ export interface VideoCost {
 
 /** CPU time of this process's finished children (ffmpeg), from /proc (Linux), in ms. */
 function childrenCpuMs(): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+  const fields = readFileSync('/proc/self/stat', 'utf8')
+    .replace(/^.*\) /s, '')
+    .split(' ');
   // After "pid (comm) ", cutime and cstime are the 14th and 15th fields (0-based 13, 14), in clock ticks.
   return (Number(fields[13]) + Number(fields[14])) * 10;
 }
 
-export async function videoCost(articlesDir: string, templatesDir: string, work: string, count: number): Promise<VideoCost> {
+export async function videoCost(
+  articlesDir: string,
+  templatesDir: string,
+  work: string,
+  count: number,
+): Promise<VideoCost> {
   const slugs = (await listArticles(articlesDir)).slice(0, count);
   const base = { articlesDir, templatesDir, cacheDir: path.join(work, 'video-cache'), slugs, contactSheets: false };
   // The cards first, so what follows is the video alone: its slides and its encoding.
@@ -32,8 +39,11 @@ export async function videoCost(articlesDir: string, templatesDir: string, work:
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   const ffmpegCpuMs = childrenCpuMs() - ffmpegBefore;
-  const videos = made.built.map((entry) => entry.posts.find((post) => post.video)?.video).filter((video) => video !== undefined);
-  if (videos.length < slugs.length) throw new Error(`Expected a video per article but got ${videos.length} of ${slugs.length}; is ffmpeg installed?`);
+  const videos = made.built
+    .map((entry) => entry.posts.find((post) => post.video)?.video)
+    .filter((video) => video !== undefined);
+  if (videos.length < slugs.length)
+    throw new Error(`Expected a video per article but got ${videos.length} of ${slugs.length}; is ffmpeg installed?`);
   const cachedStarted = performance.now();
   await build({ ...base, outDir: path.join(work, 'video-out-again'), video: true });
   const cachedMs = performance.now() - cachedStarted;

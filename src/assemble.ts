@@ -28,7 +28,18 @@ export async function assembleArticle(
 ): Promise<{ entry: ArticleEntry; files: OutputFile[]; lacksVideo?: boolean }> {
   const { file, slug } = source;
   if (analysis.status === 'failed') {
-    return { entry: { slug, title: analysis.title, source: file.path, status: 'failed', messages: messagesOf(file, file.path), quotes: [], posts: [] }, files: [] };
+    return {
+      entry: {
+        slug,
+        title: analysis.title,
+        source: file.path,
+        status: 'failed',
+        messages: messagesOf(file, file.path),
+        quotes: [],
+        posts: [],
+      },
+      files: [],
+    };
   }
   const files: OutputFile[] = [];
   const posts: PostEntry[] = [];
@@ -42,26 +53,49 @@ export async function assembleArticle(
       if (!checkCard(source, post, image.card, card)) return [];
       files.push({ path: image.path, data: card.data });
       imageData.set(image.path, card.data);
-      return [{
-        path: image.path, width: image.card.width, height: image.card.height, bytes: card.data.length, hash: card.hash, alt: image.card.alt, template: image.card.template,
-        ...(image.threadPost ? { threadPost: image.threadPost } : {}),
-        ...statSource(image.card),
-      }];
+      return [
+        {
+          path: image.path,
+          width: image.card.width,
+          height: image.card.height,
+          bytes: card.data.length,
+          hash: card.hash,
+          alt: image.card.alt,
+          template: image.card.template,
+          ...(image.threadPost ? { threadPost: image.threadPost } : {}),
+          ...statSource(image.card),
+        },
+      ];
     });
     if (images.length === 0) continue;
     const entry = postEntry(post, images, analysis.captions.get(post)!);
     if (post.pdf) {
-      const slides = images.map((image) => ({ data: imageData.get(image.path)!, width: image.width, height: image.height }));
+      const slides = images.map((image) => ({
+        data: imageData.get(image.path)!,
+        width: image.width,
+        height: image.height,
+      }));
       const key = `pdf-${digest([PDF_VERSION, analysis.article.title, images.map((image) => image.hash)])}`;
-      documents.push({ entry, path: post.pdf, make: () => cachedFile(cache, key, () => carouselPdf(slides, analysis.article.title)) });
+      documents.push({
+        entry,
+        path: post.pdf,
+        make: () => cachedFile(cache, key, () => carouselPdf(slides, analysis.article.title)),
+      });
     }
     posts.push(entry);
   }
   let lacksVideo = false;
   if (brand) {
-    const videos = await assembleVideos(source, analysis.posts.filter((post) => post.kind === 'video'), drawn, { context, cache, brand, captions: analysis.captions, entryOf: postEntry });
+    const videos = await assembleVideos(
+      source,
+      analysis.posts.filter((post) => post.kind === 'video'),
+      drawn,
+      { context, cache, brand, captions: analysis.captions, entryOf: postEntry },
+    );
     files.push(...videos.files);
-    for (const post of videos.posts) for (const image of post.images) imageData.set(image.path, videos.files.find((file) => file.path === image.path)!.data as Buffer);
+    for (const post of videos.posts)
+      for (const image of post.images)
+        imageData.set(image.path, videos.files.find((file) => file.path === image.path)!.data as Buffer);
     posts.push(...videos.posts);
     lacksVideo = videos.encoderMissing === true;
   }
@@ -76,7 +110,13 @@ export async function assembleArticle(
   }
   // After the PDFs: post.json lists each carousel's document.
   for (const channel of new Set(posts.map((post) => post.channel))) {
-    files.push(...channelFiles(slug, channel, posts.filter((post) => post.channel === channel)));
+    files.push(
+      ...channelFiles(
+        slug,
+        channel,
+        posts.filter((post) => post.channel === channel),
+      ),
+    );
   }
   if (contactSheet && sheet) files.push({ path: contactSheet, data: sheet });
   const entry: ArticleEntry = {
@@ -99,23 +139,47 @@ export async function assembleArticle(
 function checkCard(source: ArticleFile, post: Post, spec: CardSpec, card: RenderedCard): boolean {
   const where = `${post.channel} ${spec.template} card (${post.format})`;
   for (const text of card.overflow) {
-    report(source.file, 'warning', 'text-overflow', `Unexpected text too long for the ${where}, expected it to fit at the template’s smallest size: “${truncate(text)}”`, spec.origin,
-      'shorten the text, or pin a shorter quote in the front matter; the card was left out');
+    report(
+      source.file,
+      'warning',
+      'text-overflow',
+      `Unexpected text too long for the ${where}, expected it to fit at the template’s smallest size: “${truncate(text)}”`,
+      spec.origin,
+      'shorten the text, or pin a shorter quote in the front matter; the card was left out',
+    );
   }
   if (card.missing.length > 0) {
-    report(source.file, 'warning', 'missing-glyph', `Unexpected characters no bundled font can draw on the ${where}: ${card.missing.join(', ')}`, spec.origin,
-      'replace them, or add a font package that has them to brand.yaml; the card was left out rather than drawn with empty boxes');
+    report(
+      source.file,
+      'warning',
+      'missing-glyph',
+      `Unexpected characters no bundled font can draw on the ${where}: ${card.missing.join(', ')}`,
+      spec.origin,
+      'replace them, or add a font package that has them to brand.yaml; the card was left out rather than drawn with empty boxes',
+    );
   }
   const cap = platformOf(post.channel)!.maxImageBytes;
   if (card.data.length > cap) {
-    report(source.file, 'warning', 'image-too-large', `Unexpected ${card.data.length} bytes for the ${where}, expected at most ${cap}`, spec.origin,
-      'simplify the template’s background, or use JPEG for this channel; the card was left out');
+    report(
+      source.file,
+      'warning',
+      'image-too-large',
+      `Unexpected ${card.data.length} bytes for the ${where}, expected at most ${cap}`,
+      spec.origin,
+      'simplify the template’s background, or use JPEG for this channel; the card was left out',
+    );
   }
   return card.overflow.length === 0 && card.missing.length === 0 && card.data.length <= cap;
 }
 
 /** The contact sheet, drawn again only when an image, the layout or the title changed. */
-export function contactSheetOf(title: string, posts: PostEntry[], images: Map<string, Buffer>, context: RenderContext, cache: CardCache): Promise<Buffer> {
+export function contactSheetOf(
+  title: string,
+  posts: PostEntry[],
+  images: Map<string, Buffer>,
+  context: RenderContext,
+  cache: CardCache,
+): Promise<Buffer> {
   const key = `sheet-${digest([CONTACT_SHEET_VERSION, context.fingerprint, title, posts.map((post) => [post.channel, post.kind, post.images.map((image) => [image.path, image.hash])])])}`;
   return cachedFile(cache, key, () => drawContactSheet(title, posts, images, context, cache));
 }
@@ -164,13 +228,20 @@ function channelFiles(slug: string, channel: Channel, posts: PostEntry[]): Outpu
   const names = (images: ImageEntry[]) => images.map((image) => image.path.split('/').at(-1)).join(', ');
   const main = posts.find((post) => post.kind === 'thread');
   const others = posts.filter((post) => post !== main);
-  const textOf = (post: PostEntry) => (post.thread ? post.thread.join('\n\n') : (post.caption ?? `[story link sticker: ${post.sticker ?? ''}]`));
+  const textOf = (post: PostEntry) =>
+    post.thread ? post.thread.join('\n\n') : (post.caption ?? `[story link sticker: ${post.sticker ?? ''}]`);
   const files: OutputFile[] = [];
   if (main?.thread) {
-    const thread = main.thread.map((text, index) => withAttached(text, names(main.images.filter((image) => image.threadPost === index + 1)))).join('\n\n---\n\n');
+    const thread = main.thread
+      .map((text, index) => withAttached(text, names(main.images.filter((image) => image.threadPost === index + 1))))
+      .join('\n\n---\n\n');
     files.push({ path: `${dir}/thread.txt`, data: `${thread}\n` });
   }
-  if (others.length > 0) files.push({ path: `${dir}/caption.txt`, data: `${others.map((post) => withAttached(textOf(post), names(post.images))).join('\n\n---\n\n')}\n` });
+  if (others.length > 0)
+    files.push({
+      path: `${dir}/caption.txt`,
+      data: `${others.map((post) => withAttached(textOf(post), names(post.images))).join('\n\n---\n\n')}\n`,
+    });
   return [...files, { path: `${dir}/post.json`, data: `${JSON.stringify({ channel, posts }, null, 2)}\n` }];
 }
 

@@ -82,14 +82,29 @@ async function buildLocked(options: BuildOptions, { onProgress, signal }: BuildH
   const previousManifest = options.slugs.length > 0 ? await readManifest(options.outDir) : EMPTY_MANIFEST;
   const manifest = withApprovals(mergeManifest(previousManifest, built, existing), approvals);
   const written = new Set(run.made.flatMap((article) => article.files));
-  await finishOutput(options.outDir, run.made.flatMap((article) => article.staged), manifest, written, looked, existing);
+  await finishOutput(
+    options.outDir,
+    run.made.flatMap((article) => article.staged),
+    manifest,
+    written,
+    looked,
+    existing,
+  );
   // Nothing was made: the brand loaded for the same inputs stands, else (no articles yet) load it.
   const brand = maker.loaded()?.setup.brand ?? book.brand ?? (await maker.load()).setup.brand;
   await book.write(run.made, brand, looked, existing);
   await pruneCache(options, cache);
   const failure = progress.displayFailure;
   const display = failure === undefined ? {} : { displayFailure: failure };
-  return { manifest, built, cardsDrawn: run.cardsDrawn, upToDate: run.upToDate, warnings: brand.warnings, brand, ...display };
+  return {
+    manifest,
+    built,
+    cardsDrawn: run.cardsDrawn,
+    upToDate: run.upToDate,
+    warnings: brand.warnings,
+    brand,
+    ...display,
+  };
 }
 
 interface MakeRun {
@@ -132,7 +147,13 @@ async function makeArticles(sources: ArticleFile[], run: MakeRun) {
     const { setup, render, makeArticle } = await run.maker.load();
     const cacheKeys = new Set<string>();
     const articleCache = recordingCache(options.force ? writeOnly(cache) : cache, cacheKeys);
-    const drawn = await makeArticle(source, key, { setup, render, cache: articleCache, cacheKeys, options }, articleProgress, signal);
+    const drawn = await makeArticle(
+      source,
+      key,
+      { setup, render, cache: articleCache, cacheKeys, options },
+      articleProgress,
+      signal,
+    );
     if (!drawn) {
       book.draft(source.slug, key);
       articleProgress.finished('skipped');
@@ -159,7 +180,10 @@ function lazyMaker(options: BuildOptions, inputs: string) {
   type Loaded = Awaited<ReturnType<typeof load>>;
   let loaded: Loaded | undefined;
   const load = async () => {
-    const [{ loadedSetup }, { makeArticle }] = await Promise.all([import('./setup/loaded.ts'), import('./pipeline.ts')]);
+    const [{ loadedSetup }, { makeArticle }] = await Promise.all([
+      import('./setup/loaded.ts'),
+      import('./pipeline.ts'),
+    ]);
     return { ...(await loadedSetup(options.templatesDir, inputs, options.video)), makeArticle };
   };
   return {
@@ -170,7 +194,10 @@ function lazyMaker(options: BuildOptions, inputs: string) {
 
 /** Work started now and awaited later: its failure waits for done() instead of going unhandled. */
 function settled(work?: () => Promise<void>): { done(): Promise<void> } {
-  const outcome = (work ? work() : Promise.resolve()).then(() => undefined, (error: unknown) => ({ error }));
+  const outcome = (work ? work() : Promise.resolve()).then(
+    () => undefined,
+    (error: unknown) => ({ error }),
+  );
   return {
     async done() {
       const failure = await outcome;

@@ -112,7 +112,14 @@ function buildOptions(slugs: string[], values: Values): Partial<BuildOptions> {
     ...(values.templates ? { templatesDir: values.templates } : {}),
     ...(values.out ? { outDir: values.out } : {}),
     ...(values.cache ? { cacheDir: values.cache } : {}),
-    ...(values.channels ? { channels: values.channels.split(',').map((name) => name.trim()).filter(Boolean) as Channel[] } : {}),
+    ...(values.channels
+      ? {
+          channels: values.channels
+            .split(',')
+            .map((name) => name.trim())
+            .filter(Boolean) as Channel[],
+        }
+      : {}),
     drafts: values.drafts ?? false,
     force: values.force ?? false,
   };
@@ -124,7 +131,11 @@ async function runBuild(slugs: string[], values: Values): Promise<number> {
   const display = process.stderr.isTTY ? terminalProgress(process.stderr, style) : plainProgress(process.stderr);
   const outDir = values.out ?? 'output';
   const interruption = interruptOnSignals(outDir, (signal) =>
-    display.note(style.yellow(`${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping after the cards in flight… (again to quit at once)`)),
+    display.note(
+      style.yellow(
+        `${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping after the cards in flight… (again to quit at once)`,
+      ),
+    ),
   );
   let result: BuildResult;
   try {
@@ -132,7 +143,9 @@ async function runBuild(slugs: string[], values: Values): Promise<number> {
   } catch (error) {
     display.clear();
     if (!(error instanceof Interrupted)) throw error;
-    process.stderr.write(`${style.yellow('✗ interrupted')}: nothing written; ${outDir}/ is as the last build left it\n`);
+    process.stderr.write(
+      `${style.yellow('✗ interrupted')}: nothing written; ${outDir}/ is as the last build left it\n`,
+    );
     return exitCodeFor(error.signal);
   } finally {
     interruption.dispose();
@@ -142,7 +155,9 @@ async function runBuild(slugs: string[], values: Values): Promise<number> {
   if (values.json) process.stdout.write(`${JSON.stringify(result.manifest, null, 2)}\n`);
   printApprovals(result.manifest);
   if (result.displayFailure !== undefined) {
-    process.stderr.write(`note: the progress display failed and was turned off (the build was not affected): ${String(result.displayFailure)}\n`);
+    process.stderr.write(
+      `note: the progress display failed and was turned off (the build was not affected): ${String(result.displayFailure)}\n`,
+    );
   }
   const summary = buildSummary(result, (performance.now() - started) / 1000, outDir);
   process.stderr.write(`${summary.ok ? style.green('✓') : style.red('✗')} ${summary.text}\n`);
@@ -156,7 +171,10 @@ function buildSummary(result: BuildResult, seconds: number, outDir: string): { o
   const held = result.built.filter(
     (entry) => entry.status === 'ok' && entry.messages.some((message) => message.severity === 'error'),
   );
-  const images = result.built.reduce((sum, entry) => sum + entry.posts.reduce((count, post) => count + post.images.length, 0), 0);
+  const images = result.built.reduce(
+    (sum, entry) => sum + entry.posts.reduce((count, post) => count + post.images.length, 0),
+    0,
+  );
   const upToDate = result.upToDate.length > 0 ? ` (${result.upToDate.length} up to date)` : '';
   const heldNote = held.length > 0 ? ` (${held.length} with posts held back)` : '';
   const text =
@@ -174,7 +192,9 @@ async function runCheck(slugs: string[], values: Values): Promise<number> {
   const messages = [...result.warnings, ...entries.flatMap((entry) => entry.messages)];
   const errors = messages.filter((message) => message.severity === 'error').length;
   const warnings = messages.length - errors;
-  process.stderr.write(`${errors === 0 ? '✓' : '✗'} ${entries.length} checked · ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+  process.stderr.write(
+    `${errors === 0 ? '✓' : '✗'} ${entries.length} checked · ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+  );
   return errors > 0 ? EXIT.failed : EXIT.ok;
 }
 
@@ -185,7 +205,10 @@ async function runNew(args: string[], values: Values): Promise<number> {
   if (!slug) return usageError(`Expected a title with letters or digits but received ${JSON.stringify(title)}`);
   const file = path.join(values.articles ?? 'articles', `${slug}.md`);
   if (existsSync(file) && !values.force) return usageError(`${file} already exists; pass --force to overwrite it`);
-  const [{ scaffoldArticle }, { localToday }] = await Promise.all([import('./import/scaffold.ts'), import('./import/article.ts')]);
+  const [{ scaffoldArticle }, { localToday }] = await Promise.all([
+    import('./import/scaffold.ts'),
+    import('./import/article.ts'),
+  ]);
   await writeAtomic(file, scaffoldArticle(title, localToday()));
   process.stderr.write(`✓ wrote ${file}\n`);
   return EXIT.ok;
@@ -195,40 +218,69 @@ async function runImport(args: string[], values: Values): Promise<number> {
   if (args.length === 0) return usageError('Expected files or folders, e.g. npm run facet -- import saved-pages/');
   const { importPages } = await import('./import/run.ts');
   const print = (line: string) => process.stderr.write(`${line}\n`);
-  const run = await importPages(args, { articlesDir: values.articles ?? 'articles', force: values.force ?? false, print });
+  const run = await importPages(args, {
+    articlesDir: values.articles ?? 'articles',
+    force: values.force ?? false,
+    print,
+  });
   const checked = run.slugs.length > 0 ? await runCheck(run.slugs, values) : EXIT.ok;
   return run.problems.length > 0 ? EXIT.failed : checked;
 }
 
 async function runExport(values: Values): Promise<number> {
   if (!values.format) return usageError('Expected --format, e.g. npm run facet -- export --format buffer');
-  if (values.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.start)) return usageError(`Expected a date like 2026-12-01 for --start but received ${JSON.stringify(values.start)}`);
+  if (values.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.start))
+    return usageError(`Expected a date like 2026-12-01 for --start but received ${JSON.stringify(values.start)}`);
   const { exportCampaign } = await import('./export/run.ts');
   const result = await exportCampaign({
-    outDir: values.out ?? 'output', templatesDir: values.templates ?? 'templates', format: values.format,
-    approvedOnly: values['approved-only'] ?? false, ...(values.start ? { start: values.start } : {}),
+    outDir: values.out ?? 'output',
+    templatesDir: values.templates ?? 'templates',
+    format: values.format,
+    approvedOnly: values['approved-only'] ?? false,
+    ...(values.start ? { start: values.start } : {}),
   });
   for (const problem of result.rejected) process.stderr.write(`left out: ${problem}\n`);
-  process.stderr.write(`${result.rejected.length === 0 ? '✓' : '✗'} ${result.rows} posts scheduled → ${result.files.join(', ')}\n`);
+  process.stderr.write(
+    `${result.rejected.length === 0 ? '✓' : '✗'} ${result.rows} posts scheduled → ${result.files.join(', ')}\n`,
+  );
   return result.rejected.length === 0 ? EXIT.ok : EXIT.failed;
 }
 
 async function runApprove(args: string[], values: Values): Promise<number> {
   const [slug] = args;
-  if (!slug || args.length > 1) return usageError('Expected one article, e.g. npm run facet -- approve ketamine-therapy-for-migraines [--channel instagram]');
+  if (!slug || args.length > 1)
+    return usageError(
+      'Expected one article, e.g. npm run facet -- approve ketamine-therapy-for-migraines [--channel instagram]',
+    );
   const { approve } = await import('./review/approvals.ts');
-  const count = await approve(DEFAULT_OPTIONS.approvalsFile, await readManifest(values.out ?? 'output'), slug, values.channel);
-  process.stderr.write(`✓ approved ${count} post${count === 1 ? '' : 's'} of ${slug}${values.channel ? ` on ${values.channel}` : ''} → approvals.yaml\n`);
+  const count = await approve(
+    DEFAULT_OPTIONS.approvalsFile,
+    await readManifest(values.out ?? 'output'),
+    slug,
+    values.channel,
+  );
+  process.stderr.write(
+    `✓ approved ${count} post${count === 1 ? '' : 's'} of ${slug}${values.channel ? ` on ${values.channel}` : ''} → approvals.yaml\n`,
+  );
   return EXIT.ok;
 }
 
 async function runPreview(values: Values): Promise<number> {
   const port = values.port === undefined ? 4173 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(`Expected a port from 0 to 65535 for --port but received ${JSON.stringify(values.port)}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    return usageError(`Expected a port from 0 to 65535 for --port but received ${JSON.stringify(values.port)}`);
   const { startPreview } = await import('./preview/server.ts');
-  const preview = await startPreview({ ...buildOptions([], values), port, ...(values.host ? { host: values.host } : {}) });
-  process.stderr.write(`facet preview: ${preview.url}  (watching ${values.articles ?? 'articles'}/ and ${values.templates ?? 'templates'}/; Ctrl-C to stop)\n`);
-  const interruption = interruptOnSignals(values.out ?? 'output', () => process.stderr.write('stopping the preview…\n'));
+  const preview = await startPreview({
+    ...buildOptions([], values),
+    port,
+    ...(values.host ? { host: values.host } : {}),
+  });
+  process.stderr.write(
+    `facet preview: ${preview.url}  (watching ${values.articles ?? 'articles'}/ and ${values.templates ?? 'templates'}/; Ctrl-C to stop)\n`,
+  );
+  const interruption = interruptOnSignals(values.out ?? 'output', () =>
+    process.stderr.write('stopping the preview…\n'),
+  );
   await new Promise((resolve) => interruption.signal.addEventListener('abort', resolve, { once: true }));
   await preview.close();
   interruption.dispose();
@@ -241,7 +293,9 @@ function printApprovals(manifest: Manifest): void {
   const posts = manifest.articles.flatMap((article) => article.posts);
   const count = (status: string) => posts.filter((post) => post.approval === status).length;
   if (count('approved') + count('changed') === 0) return;
-  process.stderr.write(`  approvals: ${count('approved')} approved, ${count('changed')} changed since approval, ${count('unapproved')} not approved\n`);
+  process.stderr.write(
+    `  approvals: ${count('approved')} approved, ${count('changed')} changed since approval, ${count('unapproved')} not approved\n`,
+  );
 }
 
 function printMessages(setupWarnings: Message[], entries: ArticleEntry[], style = styleFor(process.stderr)): void {
@@ -274,14 +328,17 @@ function setupError(error: unknown): number {
 }
 
 // Real paths on both sides: a project reached through a symlink runs the CLI all the same.
-const isEntry = process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+const isEntry =
+  process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
 if (isEntry) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`facet: internal error: ${(error as Error).stack ?? String(error)}\nPlease report this with the command you ran.\n`);
+      process.stderr.write(
+        `facet: internal error: ${(error as Error).stack ?? String(error)}\nPlease report this with the command you ran.\n`,
+      );
       process.exitCode = EXIT.usage;
     },
   );

@@ -44,7 +44,9 @@ export function analyzeArticle(source: ArticleFile, setup: AnalysisSetup, option
     const reason = deep
       ? 'Unexpected nesting too deep to read, expected ordinary Markdown'
       : `Unexpected failure reading the article: ${(error as Error).message}`;
-    const hint = deep ? 'flatten the nested quotes or lists' : 'this is a bug in facet; please report it with the article';
+    const hint = deep
+      ? 'flatten the nested quotes or lists'
+      : 'this is a bug in facet; please report it with the article';
     report(source.file, 'error', 'article-unreadable', reason, { line: 1, column: 1 }, hint);
     return { status: 'failed', title: source.slug };
   }
@@ -60,7 +62,16 @@ function analyzeStages(source: ArticleFile, setup: AnalysisSetup, options: Analy
   const planned = planPosts(article, setup, options.channels);
   const { captions, held, brandLines } = captionPosts(source, article, planned, setup);
   const captioned = planned.filter((post) => !held.has(post.channel) && captions.has(post));
-  const posts = reviewArticle(file, tree, article, captioned, (post) => captions.get(post), setup.rules, setup.brand, brandLines);
+  const posts = reviewArticle(
+    file,
+    tree,
+    article,
+    captioned,
+    (post) => captions.get(post),
+    setup.rules,
+    setup.brand,
+    brandLines,
+  );
   return { status: 'ok', article, posts, captions };
 }
 
@@ -85,8 +96,15 @@ function captionPosts(source: ArticleFile, article: Article, planned: Post[], se
   for (const channel of new Set(planned.map((post) => post.channel))) {
     const posts = planned.filter((post) => post.channel === channel);
     const made = channelCaptions({
-      article, brand, channel, posts, notices, locate,
-      templates: setup.captionTemplates, spellings: setup.spellings, source: String(file.value),
+      article,
+      brand,
+      channel,
+      posts,
+      notices,
+      locate,
+      templates: setup.captionTemplates,
+      spellings: setup.spellings,
+      source: String(file.value),
     });
     for (const problem of made.problems) {
       report(file, problem.severity, problem.ruleId, problem.reason, problem.position, problem.hint);
@@ -141,13 +159,27 @@ export async function makeArticle(
   if (analysis.status === 'draft') return undefined;
   const drawn = await renderCards(source, analysis, made, progress, signal);
   // A timed-out article fails; it depends on the clock, not only its inputs, so it is never up to date.
-  const outcome = drawn.timedOut && analysis.status === 'ok' ? { status: 'failed' as const, title: analysis.article.title } : analysis;
+  const outcome =
+    drawn.timedOut && analysis.status === 'ok'
+      ? { status: 'failed' as const, title: analysis.article.title }
+      : analysis;
   return {
     drawn: drawn.drawn,
     async assemble() {
-      const [{ assembleArticle }, { writeFiles }] = await Promise.all([import('./assemble.ts'), import('./write/output.ts')]);
+      const [{ assembleArticle }, { writeFiles }] = await Promise.all([
+        import('./assemble.ts'),
+        import('./write/output.ts'),
+      ]);
       const { options, setup, cache } = made;
-      const assembled = await assembleArticle(source, outcome, drawn.cards, made.render, cache, options.contactSheets, setup.brand);
+      const assembled = await assembleArticle(
+        source,
+        outcome,
+        drawn.cards,
+        made.render,
+        cache,
+        options.contactSheets,
+        setup.brand,
+      );
       const staged = await writeFiles(options.outDir, assembled.files);
       const files = assembled.files.map((file) => file.path);
       // Nor is one whose video could not be made (no ffmpeg): the next build tries again.
@@ -167,13 +199,20 @@ async function renderCards(
 ): Promise<DrawnCards> {
   const { drawCards } = await import('./render/batch.ts');
   const { options } = made;
-  const cards = analysis.status === 'ok' ? analysis.posts.flatMap((post) => post.images.map((image) => image.card)) : [];
+  const cards =
+    analysis.status === 'ok' ? analysis.posts.flatMap((post) => post.images.map((image) => image.card)) : [];
   const limits = { deadline: Date.now() + options.articleBudgetMs, ...(signal ? { signal } : {}) };
   const drawn = await drawCards(cards, made.render, made.cache, progress, limits);
   if (drawn.timedOut) {
     const seconds = options.articleBudgetMs / 1000;
-    report(source.file, 'error', 'article-timeout', `Unexpected drawing time over ${seconds} s, expected one article to draw within it`,
-      { line: 1, column: 1 }, 'shorten the article or its number of channels; the cards drawn so far are cached for the next build');
+    report(
+      source.file,
+      'error',
+      'article-timeout',
+      `Unexpected drawing time over ${seconds} s, expected one article to draw within it`,
+      { line: 1, column: 1 },
+      'shorten the article or its number of channels; the cards drawn so far are cached for the next build',
+    );
   }
   return drawn;
 }

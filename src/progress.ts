@@ -75,7 +75,10 @@ export class BuildProgress {
         if (queued > 0 || count === 0) return;
         queued = count;
         const { cards, drawingSince } = this.#state;
-        this.#update({ cards: { ...cards, queued: cards.queued + count }, drawingSince: drawingSince ?? performance.now() });
+        this.#update({
+          cards: { ...cards, queued: cards.queued + count },
+          drawingSince: drawingSince ?? performance.now(),
+        });
       },
       drawn: () => {
         drawn += 1;

@@ -31,20 +31,40 @@ let result: BuildResult;
 
 beforeAll(async () => {
   first = project();
-  result = await build({ articlesDir: first.articles, outDir: first.out, templatesDir: TEMPLATES, cacheDir: path.join(first.dir, 'cache') });
+  result = await build({
+    articlesDir: first.articles,
+    outDir: first.out,
+    templatesDir: TEMPLATES,
+    cacheDir: path.join(first.dir, 'cache'),
+  });
   // A cold build of every article on every channel: minutes when the two cores are shared.
 }, 300_000);
 
 describe('a build of every article', () => {
   it('exports a drip of the whole project that never schedules one caption twice on one channel', async () => {
-    const exported = await exportCampaign({ outDir: first.out, templatesDir: TEMPLATES, format: 'json', start: '2026-12-21' });
+    const exported = await exportCampaign({
+      outDir: first.out,
+      templatesDir: TEMPLATES,
+      format: 'json',
+      start: '2026-12-21',
+    });
     expect(exported.rejected).toEqual([]);
     // No caption of the good articles fails to fit, drip included: nothing is held back.
-    const errors = result.manifest.articles.filter((article) => article.slug !== 'bad-colon').flatMap((article) => article.messages.filter((message) => message.severity === 'error'));
+    const errors = result.manifest.articles
+      .filter((article) => article.slug !== 'bad-colon')
+      .flatMap((article) => article.messages.filter((message) => message.severity === 'error'));
     expect(errors).toEqual([]);
-    const rows = JSON.parse(readFileSync(exported.files[0]!, 'utf8')) as { channel: string; kind: string; caption?: string; thread?: string[]; drip_week?: number }[];
+    const rows = JSON.parse(readFileSync(exported.files[0]!, 'utf8')) as {
+      channel: string;
+      kind: string;
+      caption?: string;
+      thread?: string[];
+      drip_week?: number;
+    }[];
     expect(rows.some((row) => row.drip_week)).toBe(true);
-    const captions = rows.filter((row) => row.kind !== 'story').map((row) => `${row.channel}\n${row.thread ? row.thread.join('\n\n') : row.caption}`);
+    const captions = rows
+      .filter((row) => row.kind !== 'story')
+      .map((row) => `${row.channel}\n${row.thread ? row.thread.join('\n\n') : row.caption}`);
     expect(new Set(captions).size).toBe(captions.length);
     expect(rows.filter((row) => row.kind === 'story').every((row) => row.caption === undefined)).toBe(true);
     rmSync(path.join(first.out, 'exports'), { recursive: true });
@@ -65,12 +85,17 @@ describe('a build of every article', () => {
 
   it('builds the seed article without an error, warned only of its unsourced figure and its hard-to-read slide', () => {
     const seed = result.built.find((entry) => entry.slug === 'ketamine-therapy-for-migraines')!;
-    expect(seed.messages.map((message) => `${message.severity} ${message.ruleId}`)).toEqual(['warning stat-unsourced', 'warning reading-grade']);
+    expect(seed.messages.map((message) => `${message.severity} ${message.ruleId}`)).toEqual([
+      'warning stat-unsourced',
+      'warning reading-grade',
+    ]);
     // Its stat cards say plainly that the article gives no source for "17% of women".
     const stats = seed.posts.flatMap((post) => post.images).filter((image) => image.template === 'stat');
     expect(stats.length).toBeGreaterThan(0);
     for (const image of stats) expect(image).toMatchObject({ unsourced: true });
-    expect(seed.posts.flatMap((post) => post.images).filter((image) => image.unsourced || image.source).length).toBe(stats.length);
+    expect(seed.posts.flatMap((post) => post.images).filter((image) => image.unsourced || image.source).length).toBe(
+      stats.length,
+    );
   });
 
   it('writes a manifest that matches the files on disk', async () => {
@@ -85,17 +110,31 @@ describe('a build of every article', () => {
       expect([meta.width, meta.height]).toEqual([image.width, image.height]);
       expect(image.alt.length).toBeGreaterThan(20);
     }
-    const onDisk = (await listFiles(first.out)).filter((file) => /\.(png|jpg)$/.test(file) && !file.endsWith('contact-sheet.png')).sort();
+    const onDisk = (await listFiles(first.out))
+      .filter((file) => /\.(png|jpg)$/.test(file) && !file.endsWith('contact-sheet.png'))
+      .sort();
     expect(onDisk).toEqual(images.map((image) => image.path).sort());
   });
 
   it('lays files out per article and channel, in posting order, with a caption and post.json each', async () => {
     const files = await listFiles(path.join(first.out, 'ketamine-therapy-for-migraines', 'instagram'));
     expect(files.sort()).toEqual([
-      '01-title.png', '02-section.png', '03-section.png', '04-section.png', '05-section.png', '06-section.png', '07-cta.png',
-      '08-quote-square.png', '09-quote-square.png', '10-stat.png', '11-story.png',
+      '01-title.png',
+      '02-section.png',
+      '03-section.png',
+      '04-section.png',
+      '05-section.png',
+      '06-section.png',
+      '07-cta.png',
+      '08-quote-square.png',
+      '09-quote-square.png',
+      '10-stat.png',
+      '11-story.png',
       // brand.yaml's drip: two weeks, one post a week, each a quote or stat the launch did not show.
-      '12-quote-square.png', '13-quote-square.png', 'caption.txt', 'post.json',
+      '12-quote-square.png',
+      '13-quote-square.png',
+      'caption.txt',
+      'post.json',
     ]);
     expect(existsSync(path.join(first.out, 'ketamine-therapy-for-migraines', 'x', 'thread.txt'))).toBe(true);
     expect(existsSync(path.join(first.out, 'ketamine-therapy-for-migraines', 'bluesky', '01-link.jpg'))).toBe(true);
@@ -124,7 +163,12 @@ describe('a build of every article', () => {
   it('is byte-identical when built again from scratch, every card drawn again', { timeout: 300_000 }, async () => {
     // A cache of its own: a shared one would hand the second build the first one's pixels.
     const second = path.join(first.dir, 'output-again');
-    const again = await build({ articlesDir: first.articles, outDir: second, templatesDir: TEMPLATES, cacheDir: path.join(first.dir, 'cache-again') });
+    const again = await build({
+      articlesDir: first.articles,
+      outDir: second,
+      templatesDir: TEMPLATES,
+      cacheDir: path.join(first.dir, 'cache-again'),
+    });
     expect(again.cardsDrawn).toBe(result.cardsDrawn);
     expect(again.cardsDrawn).toBeGreaterThan(100);
     const [a, b] = [await filesOf(first.out), await filesOf(second)];
@@ -140,10 +184,22 @@ describe('output safety', () => {
     rmSync(path.join(articles, 'bad-colon.md'));
     mkdirSync(out, { recursive: true });
     cpSync(first.out, out, { recursive: true });
-    writeFileSync(path.join(out, 'stellate-ganglion-block-for-ptsd', 'instagram', '.facet-tmp-123-abc'), 'left by a crash');
-    await build({ articlesDir: articles, outDir: out, templatesDir: TEMPLATES, cacheDir: path.join(dir, 'cache'), slugs: ['ketamine-therapy-for-migraines'] });
+    writeFileSync(
+      path.join(out, 'stellate-ganglion-block-for-ptsd', 'instagram', '.facet-tmp-123-abc'),
+      'left by a crash',
+    );
+    await build({
+      articlesDir: articles,
+      outDir: out,
+      templatesDir: TEMPLATES,
+      cacheDir: path.join(dir, 'cache'),
+      slugs: ['ketamine-therapy-for-migraines'],
+    });
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
-    expect(manifest.articles.map((article) => article.slug)).toEqual(['ketamine-therapy-for-migraines', 'stellate-ganglion-block-for-ptsd']);
+    expect(manifest.articles.map((article) => article.slug)).toEqual([
+      'ketamine-therapy-for-migraines',
+      'stellate-ganglion-block-for-ptsd',
+    ]);
     expect(existsSync(path.join(out, 'folate-vs-folic-acid'))).toBe(false);
     expect(existsSync(path.join(out, 'stellate-ganglion-block-for-ptsd', 'instagram', '01-title.png'))).toBe(true);
     expect((await listFiles(out)).filter((file) => file.includes('.facet-tmp-'))).toEqual([]);

@@ -10,7 +10,11 @@ const CLI = path.join(ROOT, 'src', 'cli.ts');
 
 /** Runs `npm run facet -- …` as a user would, from a project folder of its own. */
 function facet(cwd: string, ...args: string[]) {
-  const run = spawnSync(TSX, [CLI, ...args, '--templates', TEMPLATES], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync(TSX, [CLI, ...args, '--templates', TEMPLATES], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -22,7 +26,8 @@ function projectWith(files: Record<string, string>): string {
 }
 
 const COLON = '---\ntitle: Folate vs. Folic Acid: The Difference\ndate: 2024-05-02\n---\n\n## A section\n\nText.\n';
-const GOOD = '---\ntitle: Good\ndate: 2024-05-02\n---\n\nAn opening sentence that is long enough to make a good quote card.\n\n## A section\n\nText.\n';
+const GOOD =
+  '---\ntitle: Good\ndate: 2024-05-02\n---\n\nAn opening sentence that is long enough to make a good quote card.\n\n## A section\n\nText.\n';
 
 describe('facet check', () => {
   it('prints file:line:column with a hint to quote the value, and exits 1', () => {
@@ -48,7 +53,10 @@ describe('facet build', () => {
     expect(stderr).toContain('1 built, 1 failed');
     expect(existsSync(path.join(dir, 'output', 'good', 'x', '01-link.png'))).toBe(true);
     const report = JSON.parse(stdout);
-    expect(report.articles.map((article: { slug: string; status: string }) => [article.slug, article.status])).toEqual([['folate', 'failed'], ['good', 'ok']]);
+    expect(report.articles.map((article: { slug: string; status: string }) => [article.slug, article.status])).toEqual([
+      ['folate', 'failed'],
+      ['good', 'ok'],
+    ]);
   });
 
   it('treats a bad option or a broken brand kit as a setup error: exit 2, with the fix', () => {
@@ -56,10 +64,15 @@ describe('facet build', () => {
     expect(facet(dir, 'build', '--channels', 'myspace').code).toBe(2);
     const templates = path.join(dir, 'templates');
     cpSync(TEMPLATES, templates, { recursive: true });
-    writeFileSync(path.join(templates, 'brand.yaml'), readFileSync(path.join(TEMPLATES, 'brand.yaml'), 'utf8').replace('accent: "#E2A64F"', 'accent: gold'));
+    writeFileSync(
+      path.join(templates, 'brand.yaml'),
+      readFileSync(path.join(TEMPLATES, 'brand.yaml'), 'utf8').replace('accent: "#E2A64F"', 'accent: gold'),
+    );
     const run = spawnSync(TSX, [CLI, 'build', '--templates', templates], { cwd: dir, encoding: 'utf8' });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/brand\.yaml:\d+:\d+: Expected a hex colour like "#0F2C3A" for `colours\.accent` but received "gold"/);
+    expect(run.stderr).toMatch(
+      /brand\.yaml:\d+:\d+: Expected a hex colour like "#0F2C3A" for `colours\.accent` but received "gold"/,
+    );
     expect(run.stderr).toContain('fix:');
   });
 });
@@ -76,10 +89,16 @@ describe('facet new and import', () => {
 
   it('imports the seed page text into articles/<slug>.md', () => {
     const dir = projectWith({});
-    const { code, stderr } = facet(dir, 'import', path.join(ROOT, 'tests', 'fixtures', 'import', 'seed-text', 'input.txt'));
+    const { code, stderr } = facet(
+      dir,
+      'import',
+      path.join(ROOT, 'tests', 'fixtures', 'import', 'seed-text', 'input.txt'),
+    );
     expect(stderr).toContain('articles/ketamine-therapy-for-migraines.md');
     expect(code).toBe(0);
-    expect(readFileSync(path.join(dir, 'articles', 'ketamine-therapy-for-migraines.md'), 'utf8')).toContain('## Find Relief From Your Migraines');
+    expect(readFileSync(path.join(dir, 'articles', 'ketamine-therapy-for-migraines.md'), 'utf8')).toContain(
+      '## Find Relief From Your Migraines',
+    );
   });
 
   it('imports a folder of pages, reports what it could not import and what needs review, and exits 1', () => {

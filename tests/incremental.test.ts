@@ -17,11 +17,29 @@ function change(file: string, from: string | RegExp, to: string): void {
 }
 
 const EDITS: Edit[] = [
-  { name: 'article text', apply: (p) => change(path.join(p.articles, 'ketamine-therapy-for-migraines.md'), 'Stress and anxiety are higher', 'Stress and worry are higher') },
-  { name: 'card template', apply: (p) => change(path.join(p.templates, 'cards', 'quote.html'), 'line-height: 1.25;', 'line-height: 1.3;') },
-  { name: 'brand colour', apply: (p) => change(path.join(p.templates, 'brand.yaml'), 'accent: "#E2A64F"', 'accent: "#E0A24A"') },
+  {
+    name: 'article text',
+    apply: (p) =>
+      change(
+        path.join(p.articles, 'ketamine-therapy-for-migraines.md'),
+        'Stress and anxiety are higher',
+        'Stress and worry are higher',
+      ),
+  },
+  {
+    name: 'card template',
+    apply: (p) => change(path.join(p.templates, 'cards', 'quote.html'), 'line-height: 1.25;', 'line-height: 1.3;'),
+  },
+  {
+    name: 'brand colour',
+    apply: (p) => change(path.join(p.templates, 'brand.yaml'), 'accent: "#E2A64F"', 'accent: "#E0A24A"'),
+  },
   { name: 'deleted article', apply: (p) => rmSync(path.join(p.articles, 'folate-vs-folic-acid.md')) },
-  { name: 'new article', apply: (p) => writeFileSync(path.join(p.articles, 'sleep-and-pain.md'), scaffoldArticle('Sleep and Pain', '2024-12-01')) },
+  {
+    name: 'new article',
+    apply: (p) =>
+      writeFileSync(path.join(p.articles, 'sleep-and-pain.md'), scaffoldArticle('Sleep and Pain', '2024-12-01')),
+  },
   { name: 'caption template', apply: (p) => change(path.join(p.templates, 'captions', 'x.md'), '🧵', '👇') },
 ];
 
@@ -47,7 +65,11 @@ describe('incremental builds', () => {
     const project = tempProject();
     rmSync(path.join(project.articles, 'stellate-ganglion-block-for-ptsd.md'));
     const options = (out: string, cache: string): Partial<BuildOptions> => ({
-      articlesDir: project.articles, templatesDir: project.templates, outDir: out, cacheDir: cache, channels: ['instagram', 'x'],
+      articlesDir: project.articles,
+      templatesDir: project.templates,
+      outDir: out,
+      cacheDir: cache,
+      channels: ['instagram', 'x'],
     });
     const seed = Number(process.env.FACET_EDIT_SEED ?? Date.now() % 100_000);
     await build(options(project.out, project.cache));
@@ -60,7 +82,9 @@ describe('incremental builds', () => {
         expect(result.cardsDrawn, `seed ${seed}: ${edit.name}`).toBeLessThan(8);
       }
       if (edit.name === 'card template') {
-        const quotes = result.manifest.articles.flatMap((article) => article.posts.flatMap((post) => post.images)).filter((image) => image.template === 'quote');
+        const quotes = result.manifest.articles
+          .flatMap((article) => article.posts.flatMap((post) => post.images))
+          .filter((image) => image.template === 'quote');
         expect(result.cardsDrawn, `seed ${seed}: ${edit.name}`).toBe(new Set(quotes.map((image) => image.hash)).size);
       }
     }

@@ -44,7 +44,15 @@ const PREFERENCE: Record<PostKind, HookKind[]> = {
  * A thread goes first (its section posts are fixed: each section's heading and best sentence),
  * then posts that carry a quote or stat: their own words make their best openings.
  */
-const CHOOSING_ORDER: Record<PostKind, number> = { thread: 0, stat: 1, quote: 2, carousel: 3, video: 4, link: 5, story: 6 };
+const CHOOSING_ORDER: Record<PostKind, number> = {
+  thread: 0,
+  stat: 1,
+  quote: 2,
+  carousel: 3,
+  video: 4,
+  link: 5,
+  story: 6,
+};
 
 /**
  * A caption per post: each opens with its own hook, chosen from what the article offers and
@@ -60,7 +68,9 @@ export function channelCaptions(request: ChannelRequest): { captions: Map<Post, 
   const captions = new Map<Post, Caption>();
   const problems: CaptionProblem[] = [];
   let dripEnded = false;
-  const order = posts.map((post, index) => ({ post, index })).sort((a, b) => CHOOSING_ORDER[a.post.kind] - CHOOSING_ORDER[b.post.kind] || a.index - b.index);
+  const order = posts
+    .map((post, index) => ({ post, index }))
+    .sort((a, b) => CHOOSING_ORDER[a.post.kind] - CHOOSING_ORDER[b.post.kind] || a.index - b.index);
   for (const { post } of order) {
     if (post.kind === 'story') {
       captions.set(post, storyCaption(request, base, platform));
@@ -78,14 +88,23 @@ export function channelCaptions(request: ChannelRequest): { captions: Map<Post, 
     if (hook.shortened) problems.push(pastFold(platform, hook, article.titleAt));
     const parts = unsaid({ ...withContent(base, content), hook: hook.text }, said);
     const template = captionTemplateFor(request.templates, channel, post.kind)!;
-    const made = composeCaption({ article, post, template, parts, provenance: provenanceOf(request, parts, hook, content) });
+    const made = composeCaption({
+      article,
+      post,
+      template,
+      parts,
+      provenance: provenanceOf(request, parts, hook, content),
+    });
     captions.set(post, made.caption);
     problems.push(...made.problems);
-    for (const sentence of [hook.text, hook.shortened ?? '', ...spoken(parts, made.caption.text)]) if (sentence) said.add(normalize(sentence));
+    for (const sentence of [hook.text, hook.shortened ?? '', ...spoken(parts, made.caption.text)])
+      if (sentence) said.add(normalize(sentence));
   }
   problems.push(...repeats(posts, captions, article.titleAt, platform));
   // A channel-wide finding (too few hashtags) is said once, not once per post.
-  const unique = new Map(problems.map((problem) => [`${problem.ruleId} ${problem.reason} ${problem.position.line}`, problem]));
+  const unique = new Map(
+    problems.map((problem) => [`${problem.ruleId} ${problem.reason} ${problem.position.line}`, problem]),
+  );
   return { captions, problems: [...unique.values()] };
 }
 
@@ -98,13 +117,16 @@ function ownHooks(content: PostContent): HookCandidate[] {
     if (question) hooks.push({ text: question, kind: 'question', position: content.section.position });
     hooks.push({ text: content.section.heading, kind: 'heading', position: content.section.position });
   }
-  if (content.quote && content.context) hooks.push({ text: content.context.text, kind: 'intro', position: content.context.position });
+  if (content.quote && content.context)
+    hooks.push({ text: content.context.text, kind: 'intro', position: content.context.position });
   return hooks;
 }
 
 function preferred(pool: HookCandidate[], kind: PostKind): HookCandidate[] {
   const ranks = PREFERENCE[kind];
-  return pool.filter((candidate) => ranks.includes(candidate.kind)).sort((a, b) => ranks.indexOf(a.kind) - ranks.indexOf(b.kind));
+  return pool
+    .filter((candidate) => ranks.includes(candidate.kind))
+    .sort((a, b) => ranks.indexOf(a.kind) - ranks.indexOf(b.kind));
 }
 
 /** Where a platform has no "…more", a hook still leaves room for the rest of the first post. */
@@ -113,7 +135,11 @@ function hookRoom(platform: Platform): number {
 }
 
 /** The first candidate not yet said on this channel that fits before the fold; else the first unsaid one, shortened to fit. */
-function chooseHook(candidates: HookCandidate[], said: Set<string>, platform: Platform): HookCandidate & { shortened?: string } {
+function chooseHook(
+  candidates: HookCandidate[],
+  said: Set<string>,
+  platform: Platform,
+): HookCandidate & { shortened?: string } {
   const room = hookRoom(platform);
   const fresh = candidates.filter((candidate) => !said.has(normalize(candidate.text)));
   const fits = fresh.find((candidate) => countLength(candidate.text, platform.caption.counting) <= room);
@@ -138,7 +164,11 @@ function dripShort(platform: Platform, post: Post, position: Position): CaptionP
   };
 }
 
-function pastFold(platform: Platform, hook: HookCandidate & { shortened?: string }, position: Position): CaptionProblem {
+function pastFold(
+  platform: Platform,
+  hook: HookCandidate & { shortened?: string },
+  position: Position,
+): CaptionProblem {
   const length = countLength(hook.shortened!, platform.caption.counting);
   const fold = hookRoom(platform);
   return {
@@ -154,7 +184,8 @@ function pastFold(platform: Platform, hook: HookCandidate & { shortened?: string
 function unsaid(parts: CaptionParts, said: Set<string>): CaptionParts {
   const hook = normalize(parts.hook);
   const fresh = (text: string) => !said.has(normalize(text)) && normalize(text) !== hook;
-  const sentences = (texts: string[]) => texts.flatMap((text) => sentencesOf(text).map((sentence) => sentence.text)).filter(fresh);
+  const sentences = (texts: string[]) =>
+    texts.flatMap((text) => sentencesOf(text).map((sentence) => sentence.text)).filter(fresh);
   return {
     ...parts,
     promise: sentences(parts.promise),
@@ -168,7 +199,16 @@ function unsaid(parts: CaptionParts, said: Set<string>): CaptionParts {
 
 /** The article's sentences a caption ended up saying, so no later post of the channel says them again. */
 function spoken(parts: CaptionParts, text: string): string[] {
-  const candidates = [parts.hook, parts.title, ...parts.promise, ...parts.summary, parts.context, parts.sentence, parts.source, ...parts.sections.flatMap((section) => [section.heading, section.point])];
+  const candidates = [
+    parts.hook,
+    parts.title,
+    ...parts.promise,
+    ...parts.summary,
+    parts.context,
+    parts.sentence,
+    parts.source,
+    ...parts.sections.flatMap((section) => [section.heading, section.point]),
+  ];
   return candidates.filter((candidate) => candidate && text.includes(candidate));
 }
 
@@ -187,27 +227,57 @@ function storyCaption(request: ChannelRequest, base: CaptionParts, platform: Pla
 }
 
 /** Where every value bound into a caption came from. */
-function provenanceOf(request: ChannelRequest, parts: CaptionParts, hook: HookCandidate, content: PostContent): Provenance[] {
+function provenanceOf(
+  request: ChannelRequest,
+  parts: CaptionParts,
+  hook: HookCandidate,
+  content: PostContent,
+): Provenance[] {
   const { article, brand, locate, notices, source } = request;
-  const at = (name: string, text: string, position: Position): Provenance => ({ name, text, from: locate(text, position) });
-  const brandKey = (name: string, text: string, key: string): Provenance => ({ name, text, from: `${brand.file}: ${key}` });
+  const at = (name: string, text: string, position: Position): Provenance => ({
+    name,
+    text,
+    from: locate(text, position),
+  });
+  const brandKey = (name: string, text: string, key: string): Provenance => ({
+    name,
+    text,
+    from: `${brand.file}: ${key}`,
+  });
   const frontMatter = (key: string) => `${article.source}:${frontMatterLineOf(source, key, article.titleAt.line)}`;
   const values: Provenance[] = [
     at('hook', hook.text, hook.position),
     ...parts.promise.map((text) => at('promise', text, article.titleAt)),
     ...parts.summary.map((text) => at('summary', text, article.titleAt)),
-    ...parts.sections.flatMap((section) => [at('heading', section.heading, section.position), at('point', section.point, section.pointAt)]),
+    ...parts.sections.flatMap((section) => [
+      at('heading', section.heading, section.position),
+      at('point', section.point, section.pointAt),
+    ]),
     ...(content.quote ? [at('quote', content.quote.text, content.quote.position)] : []),
     ...(content.section && parts.heading ? [at('heading', parts.heading, content.section.position)] : []),
     ...(content.context && parts.context ? [at('context', parts.context, content.context.position)] : []),
-    ...(content.stat ? [at('sentence', content.stat.sentence, content.stat.position), at('figure', content.stat.figure, content.stat.position)] : []),
+    ...(content.stat
+      ? [
+          at('sentence', content.stat.sentence, content.stat.position),
+          at('figure', content.stat.figure, content.stat.position),
+        ]
+      : []),
     ...(content.source && parts.source ? [at('source', parts.source, content.source.position)] : []),
     { name: 'title', text: article.title, from: frontMatter('title') },
     { name: 'link', text: parts.link, from: article.url ? frontMatter('url') : `${brand.file}: website` },
-    ...[...parts.hashtags.required, ...parts.hashtags.optional].map((tag): Provenance => ({ name: 'hashtags', text: `#${tag}`, from: hashtagOrigin(request, tag) })),
+    ...[...parts.hashtags.required, ...parts.hashtags.optional].map((tag): Provenance => ({
+      name: 'hashtags',
+      text: `#${tag}`,
+      from: hashtagOrigin(request, tag),
+    })),
     brandKey('disclaimer', brand.disclaimer, 'disclaimer'),
     ...(notices.offLabel ? [{ name: 'disclaimer', text: notices.offLabel, from: notices.from.offLabel }] : []),
-    ...(parts.support ? [brandKey('support', parts.support, 'support_line'), { name: 'support', text: parts.support, from: notices.from.crisis }] : []),
+    ...(parts.support
+      ? [
+          brandKey('support', parts.support, 'support_line'),
+          { name: 'support', text: parts.support, from: notices.from.crisis },
+        ]
+      : []),
     brandKey('cta', parts.cta, 'cta'),
     brandKey('link_in_bio', parts.linkInBio, 'link_in_bio'),
     ...(parts.handle ? [brandKey('handle', parts.handle, `handles.${request.channel}`)] : []),
@@ -218,8 +288,10 @@ function provenanceOf(request: ChannelRequest, parts: CaptionParts, hook: HookCa
 function hashtagOrigin({ article, brand, source }: ChannelRequest, tag: string): string {
   const lower = tag.toLowerCase();
   const squash = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  if (article.hashtags.some((value) => squash(value) === lower)) return `${article.source}:${frontMatterLineOf(source, 'hashtags', article.titleAt.line)}`;
-  if (article.tags.some((value) => squash(value) === lower)) return `${article.source}:${frontMatterLineOf(source, 'tags', article.titleAt.line)}`;
+  if (article.hashtags.some((value) => squash(value) === lower))
+    return `${article.source}:${frontMatterLineOf(source, 'hashtags', article.titleAt.line)}`;
+  if (article.tags.some((value) => squash(value) === lower))
+    return `${article.source}:${frontMatterLineOf(source, 'tags', article.titleAt.line)}`;
   return `${brand.file}: hashtags`;
 }
 
@@ -229,7 +301,12 @@ function frontMatterLineOf(source: string, key: string, fallback: number): numbe
 }
 
 /** Two posts of a channel that open alike or say the same: named, so the team can pin other quotes. */
-function repeats(posts: Post[], captions: Map<Post, Caption>, position: Position, platform: Platform): CaptionProblem[] {
+function repeats(
+  posts: Post[],
+  captions: Map<Post, Caption>,
+  position: Position,
+  platform: Platform,
+): CaptionProblem[] {
   const seen = new Map<string, Post>();
   const problems: CaptionProblem[] = [];
   for (const post of posts.filter((candidate) => candidate.kind !== 'story' && captions.has(candidate))) {

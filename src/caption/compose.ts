@@ -35,7 +35,10 @@ export interface CaptionRequest {
  * for each section, the rest close the thread (link and disclaimer go there); every post is
  * numbered n/N.
  */
-export function composeCaption({ article, post, template, parts: given, provenance }: CaptionRequest): { caption: Caption; problems: CaptionProblem[] } {
+export function composeCaption({ article, post, template, parts: given, provenance }: CaptionRequest): {
+  caption: Caption;
+  problems: CaptionProblem[];
+} {
   const platform = platformOf(post.channel)!;
   // A thread's template repeats its second block per section; on thread platforms another kind
   // of post may be a short thread of its own (the link in the first post, the notices after it).
@@ -47,11 +50,23 @@ export function composeCaption({ article, post, template, parts: given, provenan
   const problems: CaptionProblem[] = [];
   let posts = renderPosts(blocks, parts, perSection);
   for (let attempt = 0; attempt < MAX_REDUCTIONS; attempt++) {
-    const over = posts.find((rendered) => countLength(rendered.text, platform.caption.counting) > platform.caption.limit);
+    const over = posts.find(
+      (rendered) => countLength(rendered.text, platform.caption.counting) > platform.caption.limit,
+    );
     if (!over) break;
     const reduction = reduce(parts, over.role, parts.sections.length);
     if (!reduction) {
-      problems.push(tooLong(platform, over, posts, template, over.role.kind === 'section' ? (parts.sections[over.role.index]?.position ?? article.titleAt) : article.titleAt));
+      problems.push(
+        tooLong(
+          platform,
+          over,
+          posts,
+          template,
+          over.role.kind === 'section'
+            ? (parts.sections[over.role.index]?.position ?? article.titleAt)
+            : article.titleAt,
+        ),
+      );
       break;
     }
     parts = reduction.parts;
@@ -72,7 +87,9 @@ export function composeCaption({ article, post, template, parts: given, provenan
       ...(platform.caption.fold ? { fold: platform.caption.fold } : {}),
       hook: parts.hook,
       origins: lineOrigins(texts, provenance, template),
-      warnings: [...new Set(notes)].map((note) => `To fit ${platform.label}'s ${platform.caption.limit} limit: ${note}`),
+      warnings: [...new Set(notes)].map(
+        (note) => `To fit ${platform.label}'s ${platform.caption.limit} limit: ${note}`,
+      ),
     },
     problems,
   };
@@ -81,7 +98,12 @@ export function composeCaption({ article, post, template, parts: given, provenan
 /** A story has no caption: its template gives the link sticker's text, one line. */
 export function composeSticker(template: CaptionTemplate | undefined, parts: CaptionParts, fallback: string): string {
   const text = template ? renderBlock(template.source, viewOf(parts)) : '';
-  return text.split('\n').find((line) => line.trim())?.trim() ?? fallback;
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim())
+      ?.trim() ?? fallback
+  );
 }
 
 function renderPosts(blocks: string[], parts: CaptionParts, perSection: boolean): RenderedPost[] {
@@ -91,7 +113,10 @@ function renderPosts(blocks: string[], parts: CaptionParts, perSection: boolean)
   const [section = '', ...closing] = perSection ? rest : ['', ...rest];
   const all: RenderedPost[] = [
     { text: renderBlock(opening, view), role: { kind: 'opening' } },
-    ...(perSection ? parts.sections : []).map((part, index): RenderedPost => ({ text: renderBlock(section, { ...view, ...part }), role: { kind: 'section', index } })),
+    ...(perSection ? parts.sections : []).map((part, index): RenderedPost => ({
+      text: renderBlock(section, { ...view, ...part }),
+      role: { kind: 'section', index },
+    })),
     ...closing.map((block): RenderedPost => ({ text: renderBlock(block, view), role: { kind: 'closing' } })),
   ];
   const posts = all.filter((rendered) => rendered.text !== '');
@@ -127,7 +152,13 @@ function viewOf(parts: CaptionParts): Record<string, unknown> {
   };
 }
 
-function tooLong(platform: Platform, post: RenderedPost, posts: RenderedPost[], template: CaptionTemplate, position: Position): CaptionProblem {
+function tooLong(
+  platform: Platform,
+  post: RenderedPost,
+  posts: RenderedPost[],
+  template: CaptionTemplate,
+  position: Position,
+): CaptionProblem {
   const length = countLength(post.text, platform.caption.counting);
   const which = posts.length > 1 ? ` post ${posts.indexOf(post) + 1} of the thread` : ' caption';
   return {
@@ -142,13 +173,15 @@ function tooLong(platform: Platform, post: RenderedPost, posts: RenderedPost[], 
 function hashtagProblems(platform: Platform, parts: CaptionParts, article: Article): CaptionProblem[] {
   const count = parts.hashtags.required.length + parts.hashtags.optional.length;
   if (!platform.minHashtags || count >= platform.minHashtags) return [];
-  return [{
-    severity: 'warning',
-    ruleId: 'hashtags-few',
-    reason: `Unexpected ${count} hashtag${count === 1 ? '' : 's'} for ${platform.label}, expected ${platform.minHashtags}–${platform.maxHashtags}`,
-    hint: 'add `tags:` or `hashtags:` to the front matter, or default hashtags to brand.yaml',
-    position: article.titleAt,
-  }];
+  return [
+    {
+      severity: 'warning',
+      ruleId: 'hashtags-few',
+      reason: `Unexpected ${count} hashtag${count === 1 ? '' : 's'} for ${platform.label}, expected ${platform.minHashtags}–${platform.maxHashtags}`,
+      hint: 'add `tags:` or `hashtags:` to the front matter, or default hashtags to brand.yaml',
+      position: article.titleAt,
+    },
+  ];
 }
 
 /** Pinterest's separate title, shortened at a word boundary if it must be. */
@@ -156,7 +189,13 @@ function titleWithin(title: string, limit: number): string {
   let text = title;
   while ([...text].length > limit) {
     const shorter = shortenByWord(text);
-    if (!shorter) return [...text].slice(0, limit - 1).join('').replace(/\s+\S*$/, '') + '…';
+    if (!shorter)
+      return (
+        [...text]
+          .slice(0, limit - 1)
+          .join('')
+          .replace(/\s+\S*$/, '') + '…'
+      );
     text = shorter;
   }
   return text;

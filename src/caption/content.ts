@@ -30,7 +30,11 @@ export function contentOf(article: Article, post: Post): PostContent {
     const quote = article.quotes.find((candidate) => candidate.text === data.quote);
     if (!quote) return {};
     const section = sectionHolding(article, quote.text) ?? sectionAt(article, quote.position.line);
-    return { quote, ...(section ? { section } : {}), ...optional('context', section && neighbour(section, quote.text)) };
+    return {
+      quote,
+      ...(section ? { section } : {}),
+      ...optional('context', section && neighbour(section, quote.text)),
+    };
   }
   if (post.kind === 'stat') {
     const stat = article.stats.find((candidate) => candidate.sentence === data.sentence);
@@ -65,13 +69,18 @@ function sectionAt(article: Article, line: number): Section | undefined {
 function neighbour(section: Pick<Section, 'paragraphs' | 'position'>, text: string): Sourced | undefined {
   const key = normalize(text);
   const paragraphs = section.paragraphs.map((paragraph) => sentencesOf(paragraph).map((sentence) => sentence.text));
-  const at = paragraphs.findIndex((sentences) => sentences.some((sentence) => normalize(sentence).includes(key) || key.includes(normalize(sentence))));
-  const usable = (sentence: string | undefined) => (sentence && !sentence.endsWith(':') && normalize(sentence) !== key ? sentence : undefined);
+  const at = paragraphs.findIndex((sentences) =>
+    sentences.some((sentence) => normalize(sentence).includes(key) || key.includes(normalize(sentence))),
+  );
+  const usable = (sentence: string | undefined) =>
+    sentence && !sentence.endsWith(':') && normalize(sentence) !== key ? sentence : undefined;
   // A blockquote is no paragraph: the section's own first sentence gives its context.
   if (at < 0) return usable(paragraphs[0]?.[0]) ? { text: paragraphs[0]![0]!, position: section.position } : undefined;
   const own = paragraphs[at]!;
   const index = own.findIndex((sentence) => normalize(sentence).includes(key) || key.includes(normalize(sentence)));
-  const around = [own[index + 1], own[index - 1], paragraphs[at - 1]?.at(-1), paragraphs[at + 1]?.[0]].map(usable).filter((sentence) => sentence !== undefined);
+  const around = [own[index + 1], own[index - 1], paragraphs[at - 1]?.at(-1), paragraphs[at + 1]?.[0]]
+    .map(usable)
+    .filter((sentence) => sentence !== undefined);
   // Only a sentence that reads alone, at a quote's length: not "They are not.", not a 150-word aside.
   const found = around.find((sentence) => sentenceScore(sentence) > 0);
   return found ? { text: found, position: section.position } : undefined;
@@ -82,7 +91,11 @@ const CITES = /\b(?:published in|according to|reported in|a study (?:in|of|from)
 /** A sentence of the stat's own paragraph naming where its figure comes from, if the article gives one. */
 function sourceOf(paragraphs: string[], stat: Stat): Sourced | undefined {
   const paragraph = paragraphs.find((candidate) => candidate.includes(stat.sentence));
-  const cited = paragraph && sentencesOf(paragraph).map((sentence) => sentence.text).find((sentence) => CITES.test(sentence) && sentence !== stat.sentence);
+  const cited =
+    paragraph &&
+    sentencesOf(paragraph)
+      .map((sentence) => sentence.text)
+      .find((sentence) => CITES.test(sentence) && sentence !== stat.sentence);
   return cited ? { text: cited, position: stat.position } : undefined;
 }
 
@@ -95,7 +108,9 @@ export function sectionLines(article: Article, max: number): { section: Section;
   const all = topSections(article);
   return tops.map((top, index) => {
     const end = all[index + 1]?.section.position.line ?? Number.POSITIVE_INFINITY;
-    const best = article.quotes.find((quote) => quote.position.line >= top.section.position.line && quote.position.line < end);
+    const best = article.quotes.find(
+      (quote) => quote.position.line >= top.section.position.line && quote.position.line < end,
+    );
     return { section: top.section, line: best ? { text: best.text, position: best.position } : keyLine(top) };
   });
 }

@@ -5,7 +5,17 @@ import type { CaptionParts } from './parts.ts';
  * text is shortened at word boundaries (never inside a word or a grapheme, marked with "…").
  * The link, the disclaimer and the article's own hashtags are never dropped.
  */
-export const DROP_ORDER = ['points', 'summary', 'promise', 'context', 'source', 'sentence', 'hashtags', 'quote', 'hook'] as const;
+export const DROP_ORDER = [
+  'points',
+  'summary',
+  'promise',
+  'context',
+  'source',
+  'sentence',
+  'hashtags',
+  'quote',
+  'hook',
+] as const;
 
 export type Role = { kind: 'whole' } | { kind: 'opening' } | { kind: 'section'; index: number } | { kind: 'closing' };
 
@@ -27,7 +37,12 @@ const MIN_WORDS = 4;
 export function reduce(parts: CaptionParts, role: Role, points: number): Reduction | undefined {
   if (role.kind === 'section') return shortenSection(parts, role.index);
   if (role.kind === 'opening') {
-    return dropStep(parts, 'context', points) ?? dropStep(parts, 'source', points) ?? dropStep(parts, 'sentence', points) ?? shortenHook(parts);
+    return (
+      dropStep(parts, 'context', points) ??
+      dropStep(parts, 'source', points) ??
+      dropStep(parts, 'sentence', points) ??
+      shortenHook(parts)
+    );
   }
   if (role.kind === 'closing') return dropOptionalHashtag(parts);
   for (const step of DROP_ORDER) {
@@ -40,11 +55,17 @@ export function reduce(parts: CaptionParts, role: Role, points: number): Reducti
 function dropStep(parts: CaptionParts, step: (typeof DROP_ORDER)[number], points: number): Reduction | undefined {
   switch (step) {
     case 'points':
-      return points > 0 && parts.sections.length > 0 ? { parts: { ...parts, sections: parts.sections.slice(0, -1) }, note: 'dropped a point' } : undefined;
+      return points > 0 && parts.sections.length > 0
+        ? { parts: { ...parts, sections: parts.sections.slice(0, -1) }, note: 'dropped a point' }
+        : undefined;
     case 'summary':
-      return parts.summary.length > 0 ? { parts: { ...parts, summary: parts.summary.slice(0, -1) }, note: 'dropped a summary sentence' } : undefined;
+      return parts.summary.length > 0
+        ? { parts: { ...parts, summary: parts.summary.slice(0, -1) }, note: 'dropped a summary sentence' }
+        : undefined;
     case 'promise':
-      return parts.promise.length > 0 ? { parts: { ...parts, promise: parts.promise.slice(0, -1) }, note: 'dropped a sentence of the promise' } : undefined;
+      return parts.promise.length > 0
+        ? { parts: { ...parts, promise: parts.promise.slice(0, -1) }, note: 'dropped a sentence of the promise' }
+        : undefined;
     case 'context':
       return parts.context ? { parts: { ...parts, context: '' }, note: 'dropped the context sentence' } : undefined;
     case 'source':
@@ -63,7 +84,10 @@ function dropStep(parts: CaptionParts, step: (typeof DROP_ORDER)[number], points
 function dropOptionalHashtag(parts: CaptionParts): Reduction | undefined {
   const { optional, required } = parts.hashtags;
   if (optional.length === 0) return undefined;
-  return { parts: { ...parts, hashtags: { required, optional: optional.slice(0, -1) } }, note: `dropped #${optional.at(-1)}` };
+  return {
+    parts: { ...parts, hashtags: { required, optional: optional.slice(0, -1) } },
+    note: `dropped #${optional.at(-1)}`,
+  };
 }
 
 function shortenHook(parts: CaptionParts): Reduction | undefined {
@@ -86,5 +110,8 @@ function shortenSection(parts: CaptionParts, index: number): Reduction | undefin
 export function shortenByWord(text: string): string | undefined {
   const words = text.replace(/…$/, '').trim().split(/\s+/);
   if (words.length <= MIN_WORDS) return undefined;
-  return `${words.slice(0, -1).join(' ').replace(/[\s,;:.!?–—-]+$/, '')}…`;
+  return `${words
+    .slice(0, -1)
+    .join(' ')
+    .replace(/[\s,;:.!?–—-]+$/, '')}…`;
 }

@@ -28,7 +28,10 @@ export function spellingsOf(...sources: string[][]): Map<string, string> {
  */
 export function normalizeHashtag(value: string, spellings: Spellings = new Map()): string {
   return (value.replace(/^#+/, '').normalize('NFKC').match(WORDS) ?? [])
-    .map((word) => spellings.get(word.toLowerCase()) ?? (/\p{Lu}/u.test(word) ? word : word[0]!.toUpperCase() + word.slice(1)))
+    .map(
+      (word) =>
+        spellings.get(word.toLowerCase()) ?? (/\p{Lu}/u.test(word) ? word : word[0]!.toUpperCase() + word.slice(1)),
+    )
     .join('');
 }
 
@@ -50,6 +53,12 @@ export function hashtagsFor(article: Article, brand: Brand, max: number, spellin
 
 /** An article's spellings: the team's list, then its own front matter and text. */
 export function articleSpellings(article: Article, team: readonly string[]): Map<string, string> {
-  const text = [article.title, article.subtitle ?? '', ...article.hashtags, ...article.intro, ...article.sections.flatMap((section) => [section.heading, ...section.paragraphs, ...section.points])];
+  const text = [
+    article.title,
+    article.subtitle ?? '',
+    ...article.hashtags,
+    ...article.intro,
+    ...article.sections.flatMap((section) => [section.heading, ...section.paragraphs, ...section.points]),
+  ];
   return spellingsOf([...team], text);
 }

@@ -22,25 +22,38 @@ export interface HookCandidate {
 export function hookCandidates(article: Article): HookCandidate[] {
   const intro = article.intro.flatMap((paragraph) => sentencesOf(paragraph).map(({ text }) => text));
   return [
-    ...strongestStats(article.stats, article.stats.length).map((stat: Stat): HookCandidate => ({ text: stat.sentence, kind: 'stat', position: stat.position })),
+    ...strongestStats(article.stats, article.stats.length).map((stat: Stat): HookCandidate => ({
+      text: stat.sentence,
+      kind: 'stat',
+      position: stat.position,
+    })),
     ...article.sections.flatMap((section): HookCandidate[] => {
       const question = questionOf(section.heading);
       return question ? [{ text: question, kind: 'question', position: section.position }] : [];
     }),
-    ...article.quotes.filter((quote) => quote.origin !== 'sentence').map((quote): HookCandidate => ({ text: quote.text, kind: 'quote', position: quote.position })),
+    ...article.quotes
+      .filter((quote) => quote.origin !== 'sentence')
+      .map((quote): HookCandidate => ({ text: quote.text, kind: 'quote', position: quote.position })),
     ...(article.subtitle ? [{ text: article.subtitle, kind: 'subtitle' as const, position: article.titleAt }] : []),
     ...intro.map((text): HookCandidate => ({ text, kind: 'intro', position: article.titleAt })),
-    ...article.sections.filter((section) => section.depth === 2).map((section): HookCandidate => ({ text: section.heading, kind: 'heading', position: section.position })),
+    ...article.sections
+      .filter((section) => section.depth === 2)
+      .map((section): HookCandidate => ({ text: section.heading, kind: 'heading', position: section.position })),
     { text: article.title, kind: 'title', position: article.titleAt },
     // Last: the article's other self-contained sentences, best first (the quote scorer's order).
-    ...article.quotes.filter((quote) => quote.origin === 'sentence').map((quote): HookCandidate => ({ text: quote.text, kind: 'sentence', position: quote.position })),
+    ...article.quotes
+      .filter((quote) => quote.origin === 'sentence')
+      .map((quote): HookCandidate => ({ text: quote.text, kind: 'sentence', position: quote.position })),
   ];
 }
 
 /** "What Folate Is" → the one verb moved: "What is folate?" */
 const TURNS: [RegExp, (subject: string, verb: string) => string][] = [
   [/^(what|who) (.+) (is|are)$/i, (subject, verb) => `${verb.toLowerCase()} ${subject}`],
-  [/^(how|why) (.+) (works?|matters?|helps?|fails?)$/i, (subject, verb) => `${/s$/i.test(verb) ? 'does' : 'do'} ${subject} ${verb.toLowerCase().replace(/s$/, '')}`],
+  [
+    /^(how|why) (.+) (works?|matters?|helps?|fails?)$/i,
+    (subject, verb) => `${/s$/i.test(verb) ? 'does' : 'do'} ${subject} ${verb.toLowerCase().replace(/s$/, '')}`,
+  ],
 ];
 
 /** A heading as the question the section answers; undefined when it is not one. */

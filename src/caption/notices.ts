@@ -27,15 +27,28 @@ export function noticesFor(article: Article, rules: NoticeRules): ArticleNotices
  * depression) is not enough.
  */
 export function isSubject(article: Article, topics: RegExp[], sustained: number): boolean {
-  const named = [article.title, article.subtitle ?? '', ...article.tags.map((tag) => tag.replace(/[-_]+/g, ' ')), ...article.sections.map((section) => section.heading)];
+  const named = [
+    article.title,
+    article.subtitle ?? '',
+    ...article.tags.map((tag) => tag.replace(/[-_]+/g, ' ')),
+    ...article.sections.map((section) => section.heading),
+  ];
   if (named.some((text) => namesAny(text, topics))) return true;
   const body = [...article.intro, ...article.sections.flatMap((section) => [...section.paragraphs, ...section.points])];
-  const mentions = body.flatMap((paragraph) => sentencesOf(paragraph)).filter(({ text }) => namesAny(text, topics)).length;
+  const mentions = body
+    .flatMap((paragraph) => sentencesOf(paragraph))
+    .filter(({ text }) => namesAny(text, topics)).length;
   return mentions >= sustained;
 }
 
 function everyText(article: Article): string[] {
-  return [article.title, article.subtitle ?? '', ...article.tags, ...article.intro, ...article.sections.flatMap((section) => [section.heading, ...section.paragraphs, ...section.points])];
+  return [
+    article.title,
+    article.subtitle ?? '',
+    ...article.tags,
+    ...article.intro,
+    ...article.sections.flatMap((section) => [section.heading, ...section.paragraphs, ...section.points]),
+  ];
 }
 
 function namesAny(text: string, patterns: RegExp[]): boolean {

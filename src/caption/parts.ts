@@ -49,16 +49,32 @@ export interface CaptionParts {
 }
 
 /** The parts every post of one article on one channel shares, before its own hook and content. */
-export function captionParts(article: Article, brand: Brand, channel: Channel, platform: Platform, notices: ArticleNotices, spellings: readonly string[]): CaptionParts {
+export function captionParts(
+  article: Article,
+  brand: Brand,
+  channel: Channel,
+  platform: Platform,
+  notices: ArticleNotices,
+  spellings: readonly string[],
+): CaptionParts {
   const intro = article.intro.flatMap((paragraph) => sentencesOf(paragraph).map((sentence) => sentence.text));
   const spelled = articleSpellings(article, [...spellings, ...brand.hashtags]);
   const tags = hashtagsFor(article, brand, platform.maxHashtags, spelled);
-  const explicit = new Set(hashtagsFor({ ...article, tags: [] }, { ...brand, hashtags: [] }, Number.POSITIVE_INFINITY, spelled).map((tag) => tag.toLowerCase()));
+  const explicit = new Set(
+    hashtagsFor({ ...article, tags: [] }, { ...brand, hashtags: [] }, Number.POSITIVE_INFINITY, spelled).map((tag) =>
+      tag.toLowerCase(),
+    ),
+  );
   return {
     hook: article.subtitle ?? article.title,
     promise: article.subtitle ? [article.subtitle] : intro,
     summary: intro,
-    sections: sectionLines(article, MAX_THREAD_SECTIONS).map(({ section, line }) => ({ heading: section.heading, point: line.text, position: section.position, pointAt: line.position })),
+    sections: sectionLines(article, MAX_THREAD_SECTIONS).map(({ section, line }) => ({
+      heading: section.heading,
+      point: line.text,
+      position: section.position,
+      pointAt: line.position,
+    })),
     quote: article.quotes[0]?.text ?? '',
     heading: '',
     context: '',
@@ -67,7 +83,10 @@ export function captionParts(article: Article, brand: Brand, channel: Channel, p
     sentence: '',
     source: '',
     link: trackedLink(article, brand, channel) ?? '',
-    hashtags: { required: tags.filter((tag) => explicit.has(tag.toLowerCase())), optional: tags.filter((tag) => !explicit.has(tag.toLowerCase())) },
+    hashtags: {
+      required: tags.filter((tag) => explicit.has(tag.toLowerCase())),
+      optional: tags.filter((tag) => !explicit.has(tag.toLowerCase())),
+    },
     // An article's own notice (its page's disclaimer, kept at import) stands in for the brand's
     // notices, off-label one included: it is what the author published with the article.
     disclaimer: article.notice ?? [brand.disclaimer, notices.offLabel].filter(Boolean).join(' '),

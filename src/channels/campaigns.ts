@@ -14,7 +14,13 @@ export interface CampaignEntry {
   pdf: boolean;
 }
 
-const entry = (kind: CampaignPostKind, format: string, extra: Partial<CampaignEntry> = {}): CampaignEntry => ({ kind, format, count: 1, pdf: false, ...extra });
+const entry = (kind: CampaignPostKind, format: string, extra: Partial<CampaignEntry> = {}): CampaignEntry => ({
+  kind,
+  format,
+  count: 1,
+  pdf: false,
+  ...extra,
+});
 
 /**
  * What each channel gets unless brand.yaml's `campaign:` says otherwise: the carousel where a
@@ -22,7 +28,12 @@ const entry = (kind: CampaignPostKind, format: string, extra: Partial<CampaignEn
  * a story on Instagram. Every format of every channel is used by at least one post.
  */
 export const DEFAULT_CAMPAIGNS: Record<Channel, CampaignEntry[]> = {
-  instagram: [entry('carousel', 'portrait'), entry('quote', 'square', { count: 2 }), entry('stat', 'portrait'), entry('story', 'story')],
+  instagram: [
+    entry('carousel', 'portrait'),
+    entry('quote', 'square', { count: 2 }),
+    entry('stat', 'portrait'),
+    entry('story', 'story'),
+  ],
   facebook: [entry('link', 'landscape'), entry('quote', 'portrait'), entry('stat', 'landscape')],
   linkedin: [entry('carousel', 'portrait', { pdf: true }), entry('link', 'landscape'), entry('quote', 'portrait')],
   x: [entry('link', 'landscape'), entry('quote', 'landscape', { count: 2 }), entry('stat', 'landscape')],

@@ -31,7 +31,13 @@ export const VIDEO_PLATFORMS = {
 } as const satisfies Partial<Record<Channel, VideoPlatform>>;
 
 /** YouTube Shorts, for checking by hand until YouTube is a channel. */
-export const YOUTUBE_SHORTS: VideoPlatform = { label: 'YouTube Shorts', minSeconds: 1, maxSeconds: 3 * 60, maxBytes: 256 * 1024 * MB, audio: 'optional' };
+export const YOUTUBE_SHORTS: VideoPlatform = {
+  label: 'YouTube Shorts',
+  minSeconds: 1,
+  maxSeconds: 3 * 60,
+  maxBytes: 256 * 1024 * MB,
+  audio: 'optional',
+};
 
 export type VideoChannel = keyof typeof VIDEO_PLATFORMS;
 
@@ -45,4 +51,12 @@ export function videoPlatformOf(channel: string): VideoPlatform | undefined {
  * The one video every platform above takes: 9:16 at 1080×1920, H.264 High, yuv420p, 30 fps,
  * the index first (`+faststart`) and a silent AAC track (accepted everywhere, needed by some).
  */
-export const VIDEO_FORMAT = { name: 'reel', width: 1080, height: 1920, fps: 30, codec: 'h264', profile: 'High', pixelFormat: 'yuv420p' } as const;
+export const VIDEO_FORMAT = {
+  name: 'reel',
+  width: 1080,
+  height: 1920,
+  fps: 30,
+  codec: 'h264',
+  profile: 'High',
+  pixelFormat: 'yuv420p',
+} as const;

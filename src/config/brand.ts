@@ -58,7 +58,6 @@ export interface Brand {
   warnings: Message[];
 }
 
-
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 interface Problem {
@@ -74,7 +73,11 @@ export async function loadBrand(templatesDir: string): Promise<Brand> {
   try {
     source = await readFile(file, 'utf8');
   } catch (error) {
-    throw new SetupError(`Expected the brand kit at ${file} but could not read it`, 'restore templates/brand.yaml from git, or pass --templates DIR', { cause: error });
+    throw new SetupError(
+      `Expected the brand kit at ${file} but could not read it`,
+      'restore templates/brand.yaml from git, or pass --templates DIR',
+      { cause: error },
+    );
   }
   return parseBrand(source, path.relative(process.cwd(), file) || file, templatesDir);
 }
@@ -82,12 +85,17 @@ export async function loadBrand(templatesDir: string): Promise<Brand> {
 export function parseBrand(source: string, file: string, templatesDir: string): Brand {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
-  const problems: Problem[] = doc.errors.map((error) => ({ ...place(lines, error.pos[0]), reason: error.message.split('\n')[0] ?? error.message }));
+  const problems: Problem[] = doc.errors.map((error) => ({
+    ...place(lines, error.pos[0]),
+    reason: error.message.split('\n')[0] ?? error.message,
+  }));
   const brand = problems.length === 0 ? checkBrand(doc, lines, problems, file, templatesDir) : undefined;
   if (problems.length > 0 || !brand) {
     const list = problems.map((problem) => `${file}:${problem.line}:${problem.column}: ${problem.reason}`).join('\n');
-    throw new SetupError(`The brand kit has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${list}`,
-      'fix the lines named above; README.md ("templates/brand.yaml") documents every key');
+    throw new SetupError(
+      `The brand kit has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${list}`,
+      'fix the lines named above; README.md ("templates/brand.yaml") documents every key',
+    );
   }
   return brand;
 }
@@ -97,7 +105,13 @@ function place(lines: LineCounter, offset: number): { line: number; column: numb
   return { line, column: col };
 }
 
-function checkBrand(doc: Document, lines: LineCounter, problems: Problem[], file: string, templatesDir: string): Brand | undefined {
+function checkBrand(
+  doc: Document,
+  lines: LineCounter,
+  problems: Problem[],
+  file: string,
+  templatesDir: string,
+): Brand | undefined {
   if (!isMap(doc.contents)) {
     problems.push({ line: 1, column: 1, reason: expectedMessage('`key: value` lines', 'brand.yaml', doc.toJS()) });
     return undefined;
@@ -137,7 +151,8 @@ function checkBrand(doc: Document, lines: LineCounter, problems: Problem[], file
   }
   const handles: Partial<Record<Channel, string>> = {};
   for (const channel of keysOf(root.get('handles', true))) {
-    if (!(CHANNELS as string[]).includes(channel)) problem(['handles', channel], `a channel from ${CHANNELS.join(', ')}`);
+    if (!(CHANNELS as string[]).includes(channel))
+      problem(['handles', channel], `a channel from ${CHANNELS.join(', ')}`);
     else handles[channel as Channel] = text(['handles', channel]) ?? '';
   }
   const brand: Brand = {
@@ -147,14 +162,19 @@ function checkBrand(doc: Document, lines: LineCounter, problems: Problem[], file
     ...optional('website', text(['website'], false)),
     handles,
     colours,
-    fonts: { heading: fontFamily(doc, ['fonts', 'heading'], problem), body: fontFamily(doc, ['fonts', 'body'], problem) },
+    fonts: {
+      heading: fontFamily(doc, ['fonts', 'heading'], problem),
+      body: fontFamily(doc, ['fonts', 'body'], problem),
+    },
     hashtags: list(['hashtags']),
     cta: text(['cta']) ?? '',
     linkInBio: text(['link_in_bio']) ?? '',
     disclaimer: text(['disclaimer']) ?? '',
     disclosureLine: text(['disclosure_line'], false) ?? '',
     supportLine: text(['support_line'], false) ?? '',
-    unsourcedStats: unsourcedStats(doc.getIn(['unsourced_stats']), () => problem(['unsourced_stats'], '`keep` or `leave-out`')),
+    unsourcedStats: unsourcedStats(doc.getIn(['unsourced_stats']), () =>
+      problem(['unsourced_stats'], '`keep` or `leave-out`'),
+    ),
     channels: (channels.length > 0 ? channels : CHANNELS) as Channel[],
     campaign: parseCampaign(doc, problem),
     schedule: parseSchedule(doc, problem),
@@ -168,15 +188,29 @@ function checkBrand(doc: Document, lines: LineCounter, problems: Problem[], file
     },
     warnings: (COLOUR_NAMES.every((name) => colours[name]) ? contrastProblems(colours) : []).map((found) => {
       const at = place(lines, (nodeAt(['colours', found.colour]) as Node | undefined)?.range?.[0] ?? 0);
-      return { file, ...at, ruleId: 'brand-contrast', severity: 'warning', reason: found.reason, hint: 'darken or lighten one of the two colours in brand.yaml' } satisfies Message;
+      return {
+        file,
+        ...at,
+        ruleId: 'brand-contrast',
+        severity: 'warning',
+        reason: found.reason,
+        hint: 'darken or lighten one of the two colours in brand.yaml',
+      } satisfies Message;
     }),
-    ...optional('logo', assetPath(templatesDir, text(['logo'], false), (what) => problem(['logo'], what))),
+    ...optional(
+      'logo',
+      assetPath(templatesDir, text(['logo'], false), (what) => problem(['logo'], what)),
+    ),
   };
   return problems.length === 0 ? brand : undefined;
 }
 
 /** A file under templates/assets/; the path must stay inside the templates folder. */
-function assetPath(templatesDir: string, value: string | undefined, problem: (what: string) => void): string | undefined {
+function assetPath(
+  templatesDir: string,
+  value: string | undefined,
+  problem: (what: string) => void,
+): string | undefined {
   if (value === undefined) return undefined;
   const resolved = path.resolve(templatesDir, value);
   const inside = !path.relative(path.resolve(templatesDir), resolved).startsWith('..');
@@ -194,7 +228,9 @@ function unsourcedStats(value: unknown, problem: () => void): Brand['unsourcedSt
 }
 
 function keysOf(node: unknown): string[] {
-  return isMap(node) ? (node.items as Pair[]).map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key)) : [];
+  return isMap(node)
+    ? (node.items as Pair[]).map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key))
+    : [];
 }
 
 function fontFamily(doc: Document, keys: string[], problem: (keys: string[], what: string) => void): FontFamily {
@@ -203,7 +239,10 @@ function fontFamily(doc: Document, keys: string[], problem: (keys: string[], wha
   const weights = (doc.getIn([...keys, 'weights']) as { toJSON?: () => unknown } | undefined)?.toJSON?.();
   if (typeof family !== 'string') problem([...keys, 'family'], 'a font family name');
   if (typeof pkg !== 'string') problem([...keys, 'package'], 'an npm font package like "@fontsource/inter"');
-  const valid = Array.isArray(weights) && weights.length > 0 && weights.every((weight) => Number.isInteger(weight) && weight >= 100 && weight <= 900);
+  const valid =
+    Array.isArray(weights) &&
+    weights.length > 0 &&
+    weights.every((weight) => Number.isInteger(weight) && weight >= 100 && weight <= 900);
   if (!valid) problem([...keys, 'weights'], 'a list of font weights like [400, 700]');
   return { family: String(family), package: String(pkg), weights: valid ? (weights as number[]) : [] };
 }

@@ -26,15 +26,19 @@ export function parseCampaign(doc: Document, problem: Problem): Partial<Record<C
       problem(['campaign', channel], 'a list of posts like `- carousel: portrait`');
       continue;
     }
-    campaign[channel as Channel] = pair.value.items.flatMap((_item, index) => entryAt(doc, channel as Channel, index, problem));
+    campaign[channel as Channel] = pair.value.items.flatMap((_item, index) =>
+      entryAt(doc, channel as Channel, index, problem),
+    );
   }
   return campaign;
 }
 
 function entryAt(doc: Document, channel: Channel, index: number, problem: Problem): CampaignEntry[] {
   const keys = ['campaign', channel, index];
-  const value = (doc.getIn(keys, true) as { toJSON?: () => unknown } | undefined)?.toJSON?.() as Record<string, unknown> | undefined;
-  const kind = Object.keys(value ?? {}).find((key) => (POST_KINDS as readonly string[]).includes(key)) as CampaignPostKind | undefined;
+  const value = (doc.getIn(keys, true) as { toJSON?: () => unknown } | undefined)?.toJSON?.() as
+    Record<string, unknown> | undefined;
+  const kind = Object.keys(value ?? {}).find((key) => (POST_KINDS as readonly string[]).includes(key)) as
+    CampaignPostKind | undefined;
   const formats = Object.keys(platformOf(channel)!.formats);
   if (!value || !kind) {
     problem(keys, `a post like \`- carousel: ${formats[0]}\` (kinds: ${POST_KINDS.join(', ')})`);

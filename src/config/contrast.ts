@@ -27,10 +27,12 @@ export function contrastProblems(colours: Record<ColourName, string>): ContrastP
   return PAIRS.flatMap(([text, background, use]) => {
     const ratio = contrast(palette[text], palette[background]);
     if (ratio >= AA_BODY) return [];
-    return [{
-      // Derived shades come from ink and accent: that is the colour to change.
-      colour: text === 'inkMuted' ? 'ink' : text === 'accentInk' ? 'accent' : (text as ColourName),
-      reason: `Unexpected contrast of ${ratio.toFixed(2)}:1 between \`${text}\` and \`${background}\` (${use}), expected at least ${AA_BODY}:1 (WCAG AA)`,
-    }];
+    return [
+      {
+        // Derived shades come from ink and accent: that is the colour to change.
+        colour: text === 'inkMuted' ? 'ink' : text === 'accentInk' ? 'accent' : (text as ColourName),
+        reason: `Unexpected contrast of ${ratio.toFixed(2)}:1 between \`${text}\` and \`${background}\` (${use}), expected at least ${AA_BODY}:1 (WCAG AA)`,
+      },
+    ];
   });
 }

@@ -19,13 +19,16 @@ export const NO_DRIP: DripRules = { weeks: 0, perWeek: { default: 0 } };
 export function parseDrip(doc: Document, problem: Problem): DripRules {
   if (doc.get('drip') === undefined) return NO_DRIP;
   const weeks = doc.getIn(['drip', 'weeks']) ?? 0;
-  if (!Number.isInteger(weeks) || (weeks as number) < 0 || (weeks as number) > 52) problem(['drip', 'weeks'], 'a whole number of weeks from 0 to 52');
+  if (!Number.isInteger(weeks) || (weeks as number) < 0 || (weeks as number) > 52)
+    problem(['drip', 'weeks'], 'a whole number of weeks from 0 to 52');
   const raw = doc.getIn(['drip', 'per_week'], true) as { toJSON?: () => unknown } | undefined;
   const value = raw?.toJSON?.() ?? doc.getIn(['drip', 'per_week']) ?? 1;
   const perWeek = (typeof value === 'number' ? { default: value } : value) as Record<string, unknown>;
   for (const [key, count] of Object.entries(perWeek ?? {})) {
-    if (key !== 'default' && !(CHANNELS as string[]).includes(key)) problem(['drip', 'per_week', key], `"default" or a channel (${CHANNELS.join(', ')})`);
-    if (!Number.isInteger(count) || (count as number) < 0 || (count as number) > 7) problem(['drip', 'per_week', key], 'a whole number of posts from 0 to 7');
+    if (key !== 'default' && !(CHANNELS as string[]).includes(key))
+      problem(['drip', 'per_week', key], `"default" or a channel (${CHANNELS.join(', ')})`);
+    if (!Number.isInteger(count) || (count as number) < 0 || (count as number) > 7)
+      problem(['drip', 'per_week', key], 'a whole number of posts from 0 to 7');
   }
   return { weeks: Number(weeks), perWeek: { default: 1, ...(perWeek as DripRules['perWeek']) } };
 }

@@ -34,12 +34,20 @@ async function loadFamily(family: FontFamily): Promise<LoadedFont[]> {
     // Latin first: satori takes the first font that has a glyph.
     const files = names.filter((name) => name.endsWith(`-${weight}-normal.woff`)).sort(subsetOrder);
     if (files.length === 0) {
-      throw new SetupError(`Expected ${family.family} ${weight} in ${family.package} but found no \`*-${weight}-normal.woff\` file`,
-        `choose weights the package ships (see ${dir}), or set fonts.*.weights in brand.yaml`);
+      throw new SetupError(
+        `Expected ${family.family} ${weight} in ${family.package} but found no \`*-${weight}-normal.woff\` file`,
+        `choose weights the package ships (see ${dir}), or set fonts.*.weights in brand.yaml`,
+      );
     }
     for (const name of files) {
       const file = path.join(dir, name);
-      fonts.push({ name: subsetFamily(family.family, name), data: await readFile(file), weight: weight as LoadedFont['weight'], style: 'normal', file });
+      fonts.push({
+        name: subsetFamily(family.family, name),
+        data: await readFile(file),
+        weight: weight as LoadedFont['weight'],
+        style: 'normal',
+        file,
+      });
     }
   }
   return fonts;
@@ -49,8 +57,11 @@ function packageFilesDir(family: FontFamily): string {
   try {
     return path.join(path.dirname(require.resolve(`${family.package}/package.json`)), 'files');
   } catch (error) {
-    throw new SetupError(`Expected the font package ${family.package} for ${family.family} but it is not installed`,
-      `run \`npm install ${family.package}\`, or change fonts in brand.yaml`, { cause: error });
+    throw new SetupError(
+      `Expected the font package ${family.package} for ${family.family} but it is not installed`,
+      `run \`npm install ${family.package}\`, or change fonts in brand.yaml`,
+      { cause: error },
+    );
   }
 }
 
@@ -65,7 +76,9 @@ function subsetFamily(family: string, file: string): string {
 
 /** `"Inter", "Inter latin-ext", "Inter greek", …`: the CSS font-family for a brand font. */
 export function fontStack(fonts: LoadedFont[], family: string): string {
-  const names = [...new Set(fonts.map((font) => font.name).filter((name) => name === family || name.startsWith(`${family} `)))];
+  const names = [
+    ...new Set(fonts.map((font) => font.name).filter((name) => name === family || name.startsWith(`${family} `))),
+  ];
   return names.map((name) => `'${name}'`).join(', ');
 }
 

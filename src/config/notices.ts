@@ -29,10 +29,14 @@ export function parseNotices(source: string, file: string): NoticeRules {
   const doc = parseDocument(source, { lineCounter: lines });
   const fail = (what: string, where: string, value: unknown, offset = 0): never => {
     const { line, col } = lines.linePos(offset);
-    throw new SetupError(`${file}:${line}:${col}: ${expectedMessage(what, where, value)}`, 'see the comments at the top of templates/rules/notices.yaml');
+    throw new SetupError(
+      `${file}:${line}:${col}: ${expectedMessage(what, where, value)}`,
+      'see the comments at the top of templates/rules/notices.yaml',
+    );
   };
   if (doc.errors.length > 0) fail('valid YAML', file, doc.errors[0]!.message.split('\n')[0], doc.errors[0]!.pos[0]);
-  const at = (keys: string[]) => lines.linePos((doc.getIn(keys, true) as { range?: number[] } | undefined)?.range?.[0] ?? 0).line;
+  const at = (keys: string[]) =>
+    lines.linePos((doc.getIn(keys, true) as { range?: number[] } | undefined)?.range?.[0] ?? 0).line;
   const patterns = (keys: string[]): RegExp[] => {
     const value = (doc.getIn(keys, true) as { toJSON?: () => unknown } | undefined)?.toJSON?.();
     if (value === undefined) return [];
@@ -49,10 +53,19 @@ export function parseNotices(source: string, file: string): NoticeRules {
   const text = doc.getIn(['off_label', 'text']) ?? '';
   if (typeof text !== 'string') fail('a line of text', 'off_label.text', text);
   const sustained = doc.getIn(['crisis', 'sustained_sentences']) ?? 5;
-  if (!Number.isInteger(sustained) || (sustained as number) < 1) fail('a whole number of sentences, at least 1', 'crisis.sustained_sentences', sustained);
+  if (!Number.isInteger(sustained) || (sustained as number) < 1)
+    fail('a whole number of sentences, at least 1', 'crisis.sustained_sentences', sustained);
   return {
-    offLabel: { text: String(text).trim().replace(/\s+/g, ' '), treatments: patterns(['off_label', 'treatments']), from: `${file}:${at(['off_label', 'text'])}` },
-    crisis: { topics: patterns(['crisis', 'topics']), sustainedSentences: sustained as number, from: `${file}:${at(['crisis', 'topics'])}` },
+    offLabel: {
+      text: String(text).trim().replace(/\s+/g, ' '),
+      treatments: patterns(['off_label', 'treatments']),
+      from: `${file}:${at(['off_label', 'text'])}`,
+    },
+    crisis: {
+      topics: patterns(['crisis', 'topics']),
+      sustainedSentences: sustained as number,
+      from: `${file}:${at(['crisis', 'topics'])}`,
+    },
   };
 }
 
@@ -62,9 +75,15 @@ export async function loadSpellings(templatesDir: string): Promise<string[]> {
   if (!existsSync(file)) return [];
   const doc = parseDocument(await readFile(file, 'utf8'));
   const spellings = (doc.get('spellings', true) as { toJSON?: () => unknown } | undefined)?.toJSON?.() ?? [];
-  if (doc.errors.length > 0 || !Array.isArray(spellings) || !spellings.every((word) => typeof word === 'string' && /^[\p{L}\p{N}]+$/u.test(word))) {
-    throw new SetupError(`${path.relative(process.cwd(), file) || file}: ${expectedMessage('a list of words like [PTSD, LongCOVID]', 'spellings', doc.errors[0]?.message ?? spellings)}`,
-      'write each spelling as one word of letters and digits');
+  if (
+    doc.errors.length > 0 ||
+    !Array.isArray(spellings) ||
+    !spellings.every((word) => typeof word === 'string' && /^[\p{L}\p{N}]+$/u.test(word))
+  ) {
+    throw new SetupError(
+      `${path.relative(process.cwd(), file) || file}: ${expectedMessage('a list of words like [PTSD, LongCOVID]', 'spellings', doc.errors[0]?.message ?? spellings)}`,
+      'write each spelling as one word of letters and digits',
+    );
   }
   return spellings as string[];
 }

@@ -53,17 +53,34 @@ export function resolveOptions(input: Partial<BuildOptions>): BuildOptions {
   const options = { ...DEFAULT_OPTIONS, video: process.env.FACET_VIDEO !== 'off', ...input };
   for (const key of ['articlesDir', 'templatesDir', 'outDir', 'cacheDir'] as const) {
     if (typeof options[key] !== 'string' || options[key] === '') {
-      throw new SetupError(expectedMessage('a folder path', FLAGS[key], options[key]), `pass a folder, e.g. ${FLAGS[key]} ./${DEFAULT_OPTIONS[key]}`);
+      throw new SetupError(
+        expectedMessage('a folder path', FLAGS[key], options[key]),
+        `pass a folder, e.g. ${FLAGS[key]} ./${DEFAULT_OPTIONS[key]}`,
+      );
     }
   }
   for (const slug of options.slugs) {
-    if (!isSlug(slug)) throw new SetupError(expectedMessage('an article slug (lower-case words joined by -)', 'slug', slug), 'use the file name without .md, e.g. ketamine-therapy-for-migraines');
+    if (!isSlug(slug))
+      throw new SetupError(
+        expectedMessage('an article slug (lower-case words joined by -)', 'slug', slug),
+        'use the file name without .md, e.g. ketamine-therapy-for-migraines',
+      );
   }
   for (const channel of options.channels ?? []) {
-    if (!(CHANNELS as string[]).includes(channel)) throw new SetupError(expectedMessage(`a channel from ${CHANNELS.join(', ')}`, '--channels', channel), 'separate channels with commas, e.g. --channels instagram,x');
+    if (!(CHANNELS as string[]).includes(channel))
+      throw new SetupError(
+        expectedMessage(`a channel from ${CHANNELS.join(', ')}`, '--channels', channel),
+        'separate channels with commas, e.g. --channels instagram,x',
+      );
   }
-  if (path.resolve(options.outDir) === path.resolve(options.articlesDir) || path.resolve(options.outDir) === path.resolve(options.templatesDir)) {
-    throw new SetupError(expectedMessage('an output folder apart from articles and templates', '--out', options.outDir), 'output/ is deleted and rewritten; choose a folder of its own');
+  if (
+    path.resolve(options.outDir) === path.resolve(options.articlesDir) ||
+    path.resolve(options.outDir) === path.resolve(options.templatesDir)
+  ) {
+    throw new SetupError(
+      expectedMessage('an output folder apart from articles and templates', '--out', options.outDir),
+      'output/ is deleted and rewritten; choose a folder of its own',
+    );
   }
   return options;
 }

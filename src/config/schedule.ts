@@ -28,22 +28,31 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** brand.yaml's optional `schedule:`; anything it leaves out keeps DEFAULT_SCHEDULE. */
 export function parseSchedule(doc: Document, problem: Problem): ScheduleRules {
-  const plain = (keys: string[]) => (doc.getIn(keys, true) as { toJSON?: () => unknown } | undefined)?.toJSON?.() ?? doc.getIn(keys);
+  const plain = (keys: string[]) =>
+    (doc.getIn(keys, true) as { toJSON?: () => unknown } | undefined)?.toJSON?.() ?? doc.getIn(keys);
   const timezone = doc.getIn(['schedule', 'timezone']) ?? DEFAULT_SCHEDULE.timezone;
-  if (typeof timezone !== 'string' || !isTimeZone(timezone)) problem(['schedule', 'timezone'], 'an IANA time zone like "America/Los_Angeles"');
+  if (typeof timezone !== 'string' || !isTimeZone(timezone))
+    problem(['schedule', 'timezone'], 'an IANA time zone like "America/Los_Angeles"');
   const daysBetween = (plain(['schedule', 'days_between']) ?? DEFAULT_SCHEDULE.daysBetween) as Record<string, unknown>;
   for (const [key, value] of Object.entries(daysBetween)) {
-    if (key !== 'default' && !(CHANNELS as string[]).includes(key)) problem(['schedule', 'days_between', key], `"default" or a channel (${CHANNELS.join(', ')})`);
-    if (!Number.isInteger(value) || (value as number) < 1) problem(['schedule', 'days_between', key], 'a whole number of days, at least 1');
+    if (key !== 'default' && !(CHANNELS as string[]).includes(key))
+      problem(['schedule', 'days_between', key], `"default" or a channel (${CHANNELS.join(', ')})`);
+    if (!Number.isInteger(value) || (value as number) < 1)
+      problem(['schedule', 'days_between', key], 'a whole number of days, at least 1');
   }
   const windows = (plain(['schedule', 'windows']) ?? DEFAULT_SCHEDULE.windows) as Record<string, unknown>;
   for (const [key, value] of Object.entries(windows)) {
-    if (!Array.isArray(value) || value.length === 0 || !value.every((time) => typeof time === 'string' && TIME.test(time))) {
+    if (
+      !Array.isArray(value) ||
+      value.length === 0 ||
+      !value.every((time) => typeof time === 'string' && TIME.test(time))
+    ) {
       problem(['schedule', 'windows', key], 'a list of times like ["09:00", "17:30"]');
     }
   }
   const blackout = (plain(['schedule', 'blackout']) ?? []) as unknown[];
-  if (!Array.isArray(blackout) || !blackout.every((date) => typeof date === 'string' && DATE.test(date))) problem(['schedule', 'blackout'], 'a list of dates like [2024-12-25]');
+  if (!Array.isArray(blackout) || !blackout.every((date) => typeof date === 'string' && DATE.test(date)))
+    problem(['schedule', 'blackout'], 'a list of dates like [2024-12-25]');
   return {
     timezone: String(timezone),
     daysBetween: { ...DEFAULT_SCHEDULE.daysBetween, ...(daysBetween as ScheduleRules['daysBetween']) },

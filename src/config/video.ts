@@ -22,7 +22,10 @@ export function parseVideo(doc: Document, problem: Problem): VideoSettings | und
   if (value === undefined || value === null || value === false || value === 'off') return undefined;
   const settings = (value as { toJSON?: () => unknown })?.toJSON?.() as Record<string, unknown> | undefined;
   if (!settings || typeof settings !== 'object' || Array.isArray(settings)) {
-    problem(['video'], '`off`, or a mapping with `channels:` and optional `words_per_second:`, `min_seconds:`, `max_seconds:`, `transition_seconds:`');
+    problem(
+      ['video'],
+      '`off`, or a mapping with `channels:` and optional `words_per_second:`, `min_seconds:`, `max_seconds:`, `transition_seconds:`',
+    );
     return undefined;
   }
   const channels = settings.channels;

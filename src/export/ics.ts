@@ -16,7 +16,10 @@ export function toIcs(slots: Slot[], label: (slot: Slot) => string): string {
   calendar.addPropertyWithValue('x-wr-calname', 'facet campaign');
   for (const slot of slots) calendar.addSubcomponent(eventOf(slot, label(slot)));
   // ical.js folds at 75 characters; RFC 5545 (3.1) counts octets, which a caption's emoji exceed.
-  const unfolded = calendar.toString().replace(/\r?\n /g, '').split(/\r?\n/);
+  const unfolded = calendar
+    .toString()
+    .replace(/\r?\n /g, '')
+    .split(/\r?\n/);
   return `${unfolded.map(foldOctets).join('\r\n')}\r\n`;
 }
 
@@ -43,7 +46,12 @@ function eventOf(slot: Slot, summary: string): ICAL.Component {
   event.addPropertyWithValue('dtstart', at);
   event.addPropertyWithValue('duration', ICAL.Duration.fromSeconds(EVENT_MINUTES * 60));
   event.addPropertyWithValue('summary', summary);
-  event.addPropertyWithValue('description', slot.post.thread ? slot.post.thread.join('\n\n') : (slot.post.caption ?? `Story link sticker: ${slot.post.sticker ?? ''}`));
+  event.addPropertyWithValue(
+    'description',
+    slot.post.thread
+      ? slot.post.thread.join('\n\n')
+      : (slot.post.caption ?? `Story link sticker: ${slot.post.sticker ?? ''}`),
+  );
   if (slot.post.link) event.addPropertyWithValue('url', slot.post.link);
   event.addPropertyWithValue('categories', slot.post.channel);
   return event;

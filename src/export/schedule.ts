@@ -28,14 +28,21 @@ export function schedule(manifest: Manifest, rules: ScheduleRules, start: string
   for (const article of manifest.articles.filter((entry) => entry.status === 'ok')) {
     const channels = [...new Set(article.posts.map((post) => post.channel))];
     for (const channel of channels) {
-      const posts = article.posts.map((post, index) => ({ post, index })).filter(({ post }) => post.channel === channel).map(({ post }, index) => ({ post, index }));
-      const launch = posts.filter(({ post }) => !post.drip).sort((a, b) => ORDER[a.post.kind] - ORDER[b.post.kind] || a.index - b.index);
+      const posts = article.posts
+        .map((post, index) => ({ post, index }))
+        .filter(({ post }) => post.channel === channel)
+        .map(({ post }, index) => ({ post, index }));
+      const launch = posts
+        .filter(({ post }) => !post.drip)
+        .sort((a, b) => ORDER[a.post.kind] - ORDER[b.post.kind] || a.index - b.index);
       const gap = Math.max(1, rules.daysBetween[channel] ?? rules.daysBetween.default ?? 2);
       const windows = rules.windows[channel] ?? rules.windows.default ?? DEFAULT_SCHEDULE.windows.default!;
       const place = (date: string) => {
         let day = date;
         for (;;) {
-          const time = blackout.has(day) ? undefined : windows.find((candidate) => !taken.has(`${channel} ${day} ${candidate}`));
+          const time = blackout.has(day)
+            ? undefined
+            : windows.find((candidate) => !taken.has(`${channel} ${day} ${candidate}`));
           if (time) return { date: day, time };
           day = addDays(day, 1);
         }
@@ -45,12 +52,24 @@ export function schedule(manifest: Manifest, rules: ScheduleRules, start: string
         // A drip post waits for its week; within a week the posts spread over its days.
         const slot = place(post.drip ? later(date, dripDay(start, post, posts)) : date);
         taken.add(`${channel} ${slot.date} ${slot.time}`);
-        slots.push({ article, post, index, ...slot, timezone: rules.timezone, at: zonedInstant(slot.date, slot.time, rules.timezone) });
+        slots.push({
+          article,
+          post,
+          index,
+          ...slot,
+          timezone: rules.timezone,
+          at: zonedInstant(slot.date, slot.time, rules.timezone),
+        });
         date = addDays(slot.date, gap);
       }
     }
   }
-  return slots.sort((a, b) => a.at.getTime() - b.at.getTime() || a.article.slug.localeCompare(b.article.slug) || a.post.channel.localeCompare(b.post.channel));
+  return slots.sort(
+    (a, b) =>
+      a.at.getTime() - b.at.getTime() ||
+      a.article.slug.localeCompare(b.article.slug) ||
+      a.post.channel.localeCompare(b.post.channel),
+  );
 }
 
 type Indexed = { post: PostEntry; index: number };

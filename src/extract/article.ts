@@ -16,12 +16,24 @@ export function extractArticle(file: VFile, slug: string, written: FrontMatter, 
   const quotes = quotesOf(tree, { pinned: front.quotes, exclude: front.exclude, locate: locator(file) });
   checkImages(file, tree);
   if (sections.length === 0) {
-    report(file, 'warning', 'no-sections', 'Unexpected article without `##` headings, expected at least one section',
-      { line: 1, column: 1 }, 'add `## Heading` lines; each section becomes a carousel slide');
+    report(
+      file,
+      'warning',
+      'no-sections',
+      'Unexpected article without `##` headings, expected at least one section',
+      { line: 1, column: 1 },
+      'add `## Heading` lines; each section becomes a carousel slide',
+    );
   }
   if (quotes.length === 0) {
-    report(file, 'warning', 'no-quotes', 'Unexpected article without a usable quote, expected a sentence of 8–30 words',
-      { line: 1, column: 1 }, 'pin one in the front matter: `quotes: ["…"]`');
+    report(
+      file,
+      'warning',
+      'no-quotes',
+      'Unexpected article without a usable quote, expected a sentence of 8–30 words',
+      { line: 1, column: 1 },
+      'pin one in the front matter: `quotes: ["…"]`',
+    );
   }
   return {
     slug,
@@ -52,14 +64,26 @@ function statsWithSources(file: VFile, tree: Root): Stat[] {
     return { line: point?.line ?? 1, column: point?.column ?? 1 };
   };
   for (const offset of wrong) {
-    report(file, 'warning', 'front-matter-sources', 'Unexpected `sources:` entry, expected `"the figure\'s words": "where they come from"`', at(offset),
-      'write e.g. sources: { "17% of women": "American Migraine Foundation, 2021" }');
+    report(
+      file,
+      'warning',
+      'front-matter-sources',
+      'Unexpected `sources:` entry, expected `"the figure\'s words": "where they come from"`',
+      at(offset),
+      'write e.g. sources: { "17% of women": "American Migraine Foundation, 2021" }',
+    );
   }
   const stats = statsOf(tree, sources);
   for (const entry of sources) {
     if (stats.some((stat) => stat.sentence.toLowerCase().includes(entry.text.toLowerCase()))) continue;
-    report(file, 'warning', 'front-matter-sources', `Unexpected source for “${entry.text}”, expected words of a figure in the article`, at(entry.offset),
-      'copy the figure\'s words as the article writes them, e.g. "17% of women"');
+    report(
+      file,
+      'warning',
+      'front-matter-sources',
+      `Unexpected source for “${entry.text}”, expected words of a figure in the article`,
+      at(entry.offset),
+      'copy the figure\'s words as the article writes them, e.g. "17% of women"',
+    );
   }
   return stats;
 }
@@ -76,13 +100,22 @@ function withoutFrontMarkup(file: VFile, slug: string, front: FrontMatter, texts
     if (pieces.length === 0) continue;
     found = true;
     const point = place.toPoint(offsets[pieces[0]!.index] ?? 0);
-    report(file, 'warning', 'raw-html', `Unexpected raw HTML in \`${key}\` (${pieces.map(({ markup }) => markup.slice(0, 30)).join(', ')}), expected plain text; it was left out`,
-      { line: point?.line ?? 1, column: point?.column ?? 1 }, 'write plain text; HTML never reaches a post');
+    report(
+      file,
+      'warning',
+      'raw-html',
+      `Unexpected raw HTML in \`${key}\` (${pieces.map(({ markup }) => markup.slice(0, 30)).join(', ')}), expected plain text; it was left out`,
+      { line: point?.line ?? 1, column: point?.column ?? 1 },
+      'write plain text; HTML never reaches a post',
+    );
   }
   if (!found) return front;
   const clean = (values: string[]) => values.map(withoutMarkup).filter(Boolean);
   const subtitle = front.subtitle === undefined ? undefined : withoutMarkup(front.subtitle);
-  const author = front.author && { name: withoutMarkup(front.author.name), ...(front.author.bio !== undefined ? { bio: withoutMarkup(front.author.bio) } : {}) };
+  const author = front.author && {
+    name: withoutMarkup(front.author.name),
+    ...(front.author.bio !== undefined ? { bio: withoutMarkup(front.author.bio) } : {}),
+  };
   const { subtitle: _subtitle, author: _author, ...rest } = front;
   return {
     ...rest,
@@ -112,9 +145,23 @@ function checkImages(file: VFile, tree: Root): void {
   visit(tree, 'image', (node) => {
     const place = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
     if (/^[a-z][a-z0-9+.-]*:/i.test(node.url)) {
-      report(file, 'warning', 'image-remote', `Unexpected remote image ${node.url}, expected a file beside the article`, place, 'facet never downloads anything; save the image into articles/assets/');
+      report(
+        file,
+        'warning',
+        'image-remote',
+        `Unexpected remote image ${node.url}, expected a file beside the article`,
+        place,
+        'facet never downloads anything; save the image into articles/assets/',
+      );
     } else if (node.url.startsWith('/') || node.url.split('/').includes('..')) {
-      report(file, 'warning', 'image-path', `Unexpected image path ${node.url}, expected a path inside articles/`, place, 'keep images in articles/assets/ and link them as assets/name.jpg');
+      report(
+        file,
+        'warning',
+        'image-path',
+        `Unexpected image path ${node.url}, expected a path inside articles/`,
+        place,
+        'keep images in articles/assets/ and link them as assets/name.jpg',
+      );
     }
   });
 }

@@ -73,11 +73,14 @@ export function alignOffsets(value: string, raw: string, start: number): number[
 }
 
 /** Tags, comments and whole script or style elements: markup that must never reach a post. */
-const MARKUP = new RegExp([
-  String.raw`<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)`,
-  String.raw`<!--[\s\S]*?(?:-->|$)`,
-  String.raw`<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>`,
-].join('|'), 'gi');
+const MARKUP = new RegExp(
+  [
+    String.raw`<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)`,
+    String.raw`<!--[\s\S]*?(?:-->|$)`,
+    String.raw`<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>`,
+  ].join('|'),
+  'gi',
+);
 
 /** The markup in a text, each piece with where it starts. */
 export function markupIn(text: string): { markup: string; index: number }[] {

@@ -16,7 +16,8 @@ const ORIGIN_SCORE = { pinned: 1000, blockquote: 800, 'pull-quote': 600, sentenc
 const MIN_WORDS = 8;
 const MAX_WORDS = 30;
 // A sentence that leans on the one before it makes no sense alone on a card.
-const DANGLING_START = /^(?:this|that|these|those|it|its|they|them|their|he|she|his|her|such|also|additionally|however|therefore|thus|but|and|or|so|in fact|as a result)\b/i;
+const DANGLING_START =
+  /^(?:this|that|these|those|it|its|they|them|their|he|she|his|her|such|also|additionally|however|therefore|thus|but|and|or|so|in fact|as a result)\b/i;
 
 /** Key quotes, best first, without repeats or excluded sentences. */
 export function quotesOf(tree: Root, options: QuoteOptions): Quote[] {
@@ -30,16 +31,28 @@ export function quotesOf(tree: Root, options: QuoteOptions): Quote[] {
     quotes.push(quote);
   };
   options.pinned.forEach((text, index) =>
-    add({ text, origin: 'pinned', score: ORIGIN_SCORE.pinned - index, position: options.locate(text) }));
+    add({ text, origin: 'pinned', score: ORIGIN_SCORE.pinned - index, position: options.locate(text) }),
+  );
   visit(tree, 'blockquote', (node) => {
     const text = textOf(node).replace(/^["“]|["”]$/g, '');
-    if (text) add({ text, origin: 'blockquote', score: ORIGIN_SCORE.blockquote + lengthScore(text), position: positionOf(node) });
+    if (text)
+      add({
+        text,
+        origin: 'blockquote',
+        score: ORIGIN_SCORE.blockquote + lengthScore(text),
+        position: positionOf(node),
+      });
     return 'skip';
   });
   for (const node of tree.children) {
     if (node.type === 'paragraph' && isPullQuote(node)) {
       const text = textOf(node);
-      add({ text, origin: 'pull-quote', score: ORIGIN_SCORE['pull-quote'] + lengthScore(text), position: positionOf(node) });
+      add({
+        text,
+        origin: 'pull-quote',
+        score: ORIGIN_SCORE['pull-quote'] + lengthScore(text),
+        position: positionOf(node),
+      });
     }
   }
   for (const candidate of sentenceCandidates(tree)) add(candidate);
@@ -51,16 +64,29 @@ export function quotesOf(tree: Root, options: QuoteOptions): Quote[] {
  * closing punctuation, set apart from the prose around it.
  */
 export function isPullQuote(node: Paragraph): boolean {
-  if (!node.children.every((child) => child.type === 'text' || child.type === 'emphasis' || child.type === 'strong')) return false;
+  if (!node.children.every((child) => child.type === 'text' || child.type === 'emphasis' || child.type === 'strong'))
+    return false;
   const text = textOf(node);
   const words = wordCount(text);
-  return words >= 5 && words <= MAX_WORDS && !/[.!?:;,…]$/.test(text) && sentencesOf(text).length === 1 && /^\p{Lu}/u.test(text);
+  return (
+    words >= 5 &&
+    words <= MAX_WORDS &&
+    !/[.!?:;,…]$/.test(text) &&
+    sentencesOf(text).length === 1 &&
+    /^\p{Lu}/u.test(text)
+  );
 }
 
 function sentenceCandidates(tree: Root): Quote[] {
   const candidates: Quote[] = [];
   visit(tree, 'paragraph', (node, _index, parent) => {
-    if (parent?.type === 'blockquote' || parent?.type === 'listItem' || parent?.type === 'footnoteDefinition' || isPullQuote(node)) return;
+    if (
+      parent?.type === 'blockquote' ||
+      parent?.type === 'listItem' ||
+      parent?.type === 'footnoteDefinition' ||
+      isPullQuote(node)
+    )
+      return;
     const linked = new Set<string>();
     visit(node, 'link', (link) => void linked.add(textOf(link)));
     for (const { text } of sentencesOf(textOf(node))) {

@@ -34,7 +34,12 @@ export function sentenceSources(
   return (sentence) => {
     const found = sentences.find((candidate) => candidate.text === sentence);
     const mark = found && marks.find(({ at }) => at >= found.offset && at <= found.end + 1);
-    return mark?.source ?? CITATION.exec(sentence)?.[1]?.replace(/^(?:source:|according to|data:)\s*/i, '').trim();
+    return (
+      mark?.source ??
+      CITATION.exec(sentence)?.[1]
+        ?.replace(/^(?:source:|according to|data:)\s*/i, '')
+        .trim()
+    );
   };
 }
 

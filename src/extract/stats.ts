@@ -25,8 +25,38 @@ const FIGURE = new RegExp(
 
 // Words after which the counted thing has ended: "half of patients | with …".
 const STOP_WORDS = new Set([
-  'with', 'who', 'that', 'which', 'and', 'or', 'but', 'are', 'is', 'was', 'were', 'have', 'has', 'had', 'do', 'does',
-  "don't", 'don’t', 'will', 'can', 'may', 'in', 'at', 'for', 'to', 'from', 'by', 'on', 'when', 'if', 'than', 'because',
+  'with',
+  'who',
+  'that',
+  'which',
+  'and',
+  'or',
+  'but',
+  'are',
+  'is',
+  'was',
+  'were',
+  'have',
+  'has',
+  'had',
+  'do',
+  'does',
+  "don't",
+  'don’t',
+  'will',
+  'can',
+  'may',
+  'in',
+  'at',
+  'for',
+  'to',
+  'from',
+  'by',
+  'on',
+  'when',
+  'if',
+  'than',
+  'because',
 ]);
 const MAX_PHRASE_WORDS = 2;
 const IRREGULAR_PLURALS = new Set(['people', 'women', 'men', 'children', 'adults', 'feet', 'teeth']);
@@ -49,7 +79,8 @@ export function statsOf(tree: Root, listed: readonly ListedSource[] = []): Stat[
         const figure = match[0];
         if (isYear(figure)) continue;
         const phrase = `${figure}${countedThing(text.slice((match.index ?? 0) + figure.length))}`;
-        const source = sourceOf(text) ?? listed.find((entry) => text.toLowerCase().includes(entry.text.toLowerCase()))?.source;
+        const source =
+          sourceOf(text) ?? listed.find((entry) => text.toLowerCase().includes(entry.text.toLowerCase()))?.source;
         stats.push({ figure, phrase, sentence: text, ...(source ? { source } : {}), position: positionOf(node) });
       }
     }
@@ -82,5 +113,7 @@ function countedThing(rest: string): string {
     // Punctuation closes the phrase, and so does a plural noun: "half of patients | with".
     if (bare !== word || isPluralNoun(bare)) break;
   }
-  return taken.length > 0 && !(taken.length === 1 && (taken[0] === 'of' || taken[0] === 'the')) ? ` ${taken.join(' ')}` : '';
+  return taken.length > 0 && !(taken.length === 1 && (taken[0] === 'of' || taken[0] === 'the'))
+    ? ` ${taken.join(' ')}`
+    : '';
 }

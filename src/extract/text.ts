@@ -21,7 +21,9 @@ export function sentencesOf(text: string): { text: string; offset: number }[] {
   const sentences: { text: string; offset: number }[] = [];
   let pending: { text: string; offset: number } | undefined;
   for (const segment of sentenceSegmenter.segment(text)) {
-    const current = pending ? { text: pending.text + segment.segment, offset: pending.offset } : { text: segment.segment, offset: segment.index };
+    const current = pending
+      ? { text: pending.text + segment.segment, offset: pending.offset }
+      : { text: segment.segment, offset: segment.index };
     if (ABBREVIATION.test(current.text.trimEnd())) {
       pending = current;
       continue;
@@ -39,5 +41,9 @@ export function wordCount(text: string): number {
 
 /** Case-, space- and punctuation-blind form for comparing quotes. */
 export function normalize(text: string): string {
-  return text.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

@@ -13,7 +13,19 @@ export interface YamlBlock {
 
 /** Every key an article may set; anything else is a warning, never an error. */
 export const FRONT_MATTER_KEYS = [
-  'title', 'subtitle', 'date', 'url', 'tags', 'hashtags', 'channels', 'quotes', 'exclude', 'draft', 'author', 'notice', 'sources',
+  'title',
+  'subtitle',
+  'date',
+  'url',
+  'tags',
+  'hashtags',
+  'channels',
+  'quotes',
+  'exclude',
+  'draft',
+  'author',
+  'notice',
+  'sources',
 ] as const;
 
 type Key = (typeof FRONT_MATTER_KEYS)[number];
@@ -35,13 +47,25 @@ export function parseFrontMatter(
   knownChannels: readonly string[],
 ): FrontMatter | undefined {
   if (!block && /^---\r?\n/.test(String(file.value))) {
-    report(file, 'error', 'front-matter-unclosed', 'Unexpected front matter without its closing `---`, expected a `---` line after the last key',
-      { line: 1, column: 1 }, 'add a line holding only --- after the front matter');
+    report(
+      file,
+      'error',
+      'front-matter-unclosed',
+      'Unexpected front matter without its closing `---`, expected a `---` line after the last key',
+      { line: 1, column: 1 },
+      'add a line holding only --- after the front matter',
+    );
     return undefined;
   }
   if (!block) {
-    report(file, 'error', 'front-matter-missing', 'Unexpected article without front matter, expected a `---` block first',
-      { line: 1, column: 1 }, 'start the file with ---, then `title:` and `date:` lines, then ---; `npm run facet -- new "Title"` writes one');
+    report(
+      file,
+      'error',
+      'front-matter-missing',
+      'Unexpected article without front matter, expected a `---` block first',
+      { line: 1, column: 1 },
+      'start the file with ---, then `title:` and `date:` lines, then ---; `npm run facet -- new "Title"` writes one',
+    );
     return undefined;
   }
   const lines = new LineCounter();
@@ -54,20 +78,37 @@ export function parseFrontMatter(
   if (doc.errors.length > 0) return undefined;
 
   if (!isMap(doc.contents)) {
-    report(file, 'error', 'front-matter-shape', expectedMessage('`key: value` lines', 'the front matter', doc.toJS({ maxAliasCount: 50 })),
-      at(doc.contents?.range?.[0] ?? 0), 'write one `key: value` per line, e.g. `title: My article`');
+    report(
+      file,
+      'error',
+      'front-matter-shape',
+      expectedMessage('`key: value` lines', 'the front matter', doc.toJS({ maxAliasCount: 50 })),
+      at(doc.contents?.range?.[0] ?? 0),
+      'write one `key: value` per line, e.g. `title: My article`',
+    );
     return undefined;
   }
   try {
     return checkFields(file, fieldsOf(doc, doc.contents.items as Pair[], at), knownChannels, at(0));
   } catch (error) {
     // toJS refuses alias bombs ("Excessive alias count"): a hostile file, not a crash.
-    report(file, 'error', 'front-matter-yaml', `Unexpected YAML: ${(error as Error).message}`, at(0), 'write plain values; avoid `&anchors` and `*aliases`');
+    report(
+      file,
+      'error',
+      'front-matter-yaml',
+      `Unexpected YAML: ${(error as Error).message}`,
+      at(0),
+      'write plain values; avoid `&anchors` and `*aliases`',
+    );
     return undefined;
   }
 }
 
-function fieldsOf(doc: ReturnType<typeof parseDocument>, pairs: Pair[], at: (offset: number) => Position): Map<string, Field> {
+function fieldsOf(
+  doc: ReturnType<typeof parseDocument>,
+  pairs: Pair[],
+  at: (offset: number) => Position,
+): Map<string, Field> {
   const fields = new Map<string, Field>();
   for (const pair of pairs) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
@@ -88,17 +129,36 @@ function toPlain(node: unknown, doc: ReturnType<typeof parseDocument>): unknown 
 function reportYamlError(file: VFile, error: YAMLError, place: Position, source: string): void {
   const firstLine = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.message;
   if (error.code === 'BLOCK_AS_IMPLICIT_KEY') {
-    report(file, 'error', 'front-matter-yaml', 'Unexpected `:` inside a value, expected the value quoted', place,
-      `quote the value: ${quoteSuggestion(source, error.pos[0])}`);
+    report(
+      file,
+      'error',
+      'front-matter-yaml',
+      'Unexpected `:` inside a value, expected the value quoted',
+      place,
+      `quote the value: ${quoteSuggestion(source, error.pos[0])}`,
+    );
     return;
   }
   if (error.code === 'DUPLICATE_KEY') {
     const key = /^[^:\n]*/.exec(source.slice(error.pos[0]))?.[0].trim() ?? '';
-    report(file, 'error', 'front-matter-yaml', `Unexpected second \`${key}\`, expected each key once`, place, `keep one \`${key}:\` line`);
+    report(
+      file,
+      'error',
+      'front-matter-yaml',
+      `Unexpected second \`${key}\`, expected each key once`,
+      place,
+      `keep one \`${key}:\` line`,
+    );
     return;
   }
-  report(file, 'error', 'front-matter-yaml', `Unexpected YAML: ${firstLine}`, place,
-    'check quotes and indentation; values with `:` or `#` need quotes');
+  report(
+    file,
+    'error',
+    'front-matter-yaml',
+    `Unexpected YAML: ${firstLine}`,
+    place,
+    'check quotes and indentation; values with `:` or `#` need quotes',
+  );
 }
 
 /** `title: "Folate vs. Folic Acid: The Difference"` for the line that holds `offset`. */
@@ -120,8 +180,14 @@ function checkFields(
   for (const field of fields.values()) {
     if (!(FRONT_MATTER_KEYS as readonly string[]).includes(field.key)) {
       const near = closest(field.key, FRONT_MATTER_KEYS);
-      report(file, 'warning', 'front-matter-unknown-key', `Unexpected key \`${field.key}\`, expected one of ${FRONT_MATTER_KEYS.join(', ')}`,
-        field.keyAt, near ? `did you mean \`${near}\`?` : 'remove it, or ignore this warning if another tool reads it');
+      report(
+        file,
+        'warning',
+        'front-matter-unknown-key',
+        `Unexpected key \`${field.key}\`, expected one of ${FRONT_MATTER_KEYS.join(', ')}`,
+        field.keyAt,
+        near ? `did you mean \`${near}\`?` : 'remove it, or ignore this warning if another tool reads it',
+      );
     }
   }
   const get = (key: Key) => fields.get(key);
@@ -139,7 +205,14 @@ function checkFields(
   const notice = withinLength(file, get('notice'), optionalText(file, get('notice'), 'notice'), MAX_NOTICE);
   if (title === undefined || date === undefined) return undefined;
   return {
-    title, titleAt: get('title')!.valueAt, date, tags, hashtags, quotes, exclude, draft,
+    title,
+    titleAt: get('title')!.valueAt,
+    date,
+    tags,
+    hashtags,
+    quotes,
+    exclude,
+    draft,
     ...(subtitle !== undefined ? { subtitle } : {}),
     ...(url !== undefined ? { url } : {}),
     ...(channels !== undefined ? { channels } : {}),
@@ -149,13 +222,27 @@ function checkFields(
 }
 
 function expected(file: VFile, field: Field, what: string, hint: string): undefined {
-  report(file, 'error', 'front-matter-type', expectedMessage(what, `\`${field.key}\``, field.value), field.valueAt, hint);
+  report(
+    file,
+    'error',
+    'front-matter-type',
+    expectedMessage(what, `\`${field.key}\``, field.value),
+    field.valueAt,
+    hint,
+  );
   return undefined;
 }
 
 function requiredText(file: VFile, field: Field | undefined, key: string, top: Position): string | undefined {
   if (!field) {
-    report(file, 'error', 'front-matter-required', `Missing \`${key}\`, expected it in the front matter`, top, `add a line \`${key}: …\``);
+    report(
+      file,
+      'error',
+      'front-matter-required',
+      `Missing \`${key}\`, expected it in the front matter`,
+      top,
+      `add a line \`${key}: …\``,
+    );
     return undefined;
   }
   return optionalText(file, field, key);
@@ -172,20 +259,37 @@ function optionalText(file: VFile, field: Field | undefined, key: string): strin
 
 function calendarDate(file: VFile, field: Field | undefined, top: Position): string | undefined {
   if (!field) {
-    report(file, 'error', 'front-matter-required', 'Missing `date`, expected the publication date', top, 'add a line `date: YYYY-MM-DD`');
+    report(
+      file,
+      'error',
+      'front-matter-required',
+      'Missing `date`, expected the publication date',
+      top,
+      'add a line `date: YYYY-MM-DD`',
+    );
     return undefined;
   }
   const text = typeof field.value === 'string' ? field.value.trim() : '';
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) {
     const readable = calendarDateOf(text);
-    return expected(file, field, 'a calendar date (YYYY-MM-DD)', readable ? `write \`date: ${readable}\`` : 'write e.g. `date: 2024-03-18`');
+    return expected(
+      file,
+      field,
+      'a calendar date (YYYY-MM-DD)',
+      readable ? `write \`date: ${readable}\`` : 'write e.g. `date: 2024-03-18`',
+    );
   }
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   // UTC arithmetic only checks the calendar; the date itself stays text, so no zone can shift it.
   const check = new Date(Date.UTC(year, month - 1, day));
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    return expected(file, field, 'a date that exists in the calendar', `${text} is not a real day; check the month and day`);
+    return expected(
+      file,
+      field,
+      'a date that exists in the calendar',
+      `${text} is not a real day; check the month and day`,
+    );
   }
   return text;
 }
@@ -199,7 +303,12 @@ function link(file: VFile, field: Field | undefined): string | undefined {
   } catch {
     // reported below with the value that was found
   }
-  return expected(file, field, 'an http(s) URL', 'write the full address, e.g. `url: https://example.org/blog/my-article`');
+  return expected(
+    file,
+    field,
+    'an http(s) URL',
+    'write the full address, e.g. `url: https://example.org/blog/my-article`',
+  );
 }
 
 function textList(file: VFile, field: Field | undefined, key: string): string[] {
@@ -216,8 +325,14 @@ function channelList(file: VFile, field: Field, knownChannels: readonly string[]
   const names = textList(file, field, 'channels');
   const unknown = names.filter((name) => !knownChannels.includes(name));
   if (unknown.length > 0) {
-    report(file, 'error', 'front-matter-channel', `Unexpected channel ${unknown.map((name) => `\`${name}\``).join(', ')}, expected one of ${knownChannels.join(', ')}`,
-      field.valueAt, 'use the channel names of templates/brand.yaml');
+    report(
+      file,
+      'error',
+      'front-matter-channel',
+      `Unexpected channel ${unknown.map((name) => `\`${name}\``).join(', ')}, expected one of ${knownChannels.join(', ')}`,
+      field.valueAt,
+      'use the channel names of templates/brand.yaml',
+    );
     return undefined;
   }
   return names;
@@ -269,8 +384,20 @@ const MAX_SUBTITLE = 400;
 /** A disclaimer, not an essay: every caption carries it whole. */
 const MAX_NOTICE = 600;
 
-function withinLength(file: VFile, field: Field | undefined, text: string | undefined, max: number): string | undefined {
+function withinLength(
+  file: VFile,
+  field: Field | undefined,
+  text: string | undefined,
+  max: number,
+): string | undefined {
   if (text === undefined || !field || [...text].length <= max) return text;
-  report(file, 'error', 'front-matter-too-long', `Unexpected \`${field.key}\` of ${[...text].length} characters, expected at most ${max}`, field.valueAt, 'shorten it; the long form belongs in the article body');
+  report(
+    file,
+    'error',
+    'front-matter-too-long',
+    `Unexpected \`${field.key}\` of ${[...text].length} characters, expected at most ${max}`,
+    field.valueAt,
+    'shorten it; the long form belongs in the article body',
+  );
   return undefined;
 }

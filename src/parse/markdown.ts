@@ -40,6 +40,13 @@ function dropRawHtml(file: VFile, tree: Root): void {
     return true;
   });
   if (first) {
-    report(file, 'warning', 'raw-html', `Unexpected raw HTML (${count} piece${count === 1 ? '' : 's'}), expected Markdown; it was left out`, first, 'write it as Markdown; HTML never reaches a post');
+    report(
+      file,
+      'warning',
+      'raw-html',
+      `Unexpected raw HTML (${count} piece${count === 1 ? '' : 's'}), expected Markdown; it was left out`,
+      first,
+      'write it as Markdown; HTML never reaches a post',
+    );
   }
 }

@@ -14,7 +14,10 @@ export function altText(template: string, data: Record<string, string | string[]
     case 'stat':
       return `Statistic card: ${[text('figure'), text('counted')].filter(Boolean).join(' ')}. ${text('sentence')}${text('source') ? ` Source: ${text('source').replace(/[.]?$/, '.')}` : ''}`;
     case 'section': {
-      const points = Array.isArray(data.points) && data.points.length > 0 ? ` ${data.points.map((point) => point.replace(/[.]?$/, '.')).join(' ')}` : '';
+      const points =
+        Array.isArray(data.points) && data.points.length > 0
+          ? ` ${data.points.map((point) => point.replace(/[.]?$/, '.')).join(' ')}`
+          : '';
       return `Slide: ${text('heading')}.${points}${slide}`;
     }
     case 'cta':

@@ -1,4 +1,9 @@
-import { type CampaignEntry, DEFAULT_CAMPAIGNS, MAX_CAROUSEL_SLIDES, MAX_THREAD_SECTIONS } from '../channels/campaigns.ts';
+import {
+  type CampaignEntry,
+  DEFAULT_CAMPAIGNS,
+  MAX_CAROUSEL_SLIDES,
+  MAX_THREAD_SECTIONS,
+} from '../channels/campaigns.ts';
 import { platformOf, type Channel, type Platform } from '../channels/platforms.ts';
 import type { Brand } from '../config/brand.ts';
 import type { Article, CardSpec, PlannedImage, Post, PostKind } from '../model.ts';
@@ -14,7 +19,9 @@ import type { VideoChannel } from '../channels/video.ts';
  * article and brand always give the same plan.
  */
 export function planCampaign(article: Article, brand: Brand): Post[] {
-  const channels = article.channels ? brand.channels.filter((channel) => article.channels!.includes(channel)) : brand.channels;
+  const channels = article.channels
+    ? brand.channels.filter((channel) => article.channels!.includes(channel))
+    : brand.channels;
   return channels.flatMap((channel) => planChannel(article, brand, channel));
 }
 
@@ -29,7 +36,10 @@ function planChannel(article: Article, brand: Brand, channel: Channel): Post[] {
       const card = cardSpec(draft, format, platform, channel, brand);
       const suffix = format === primary || format === draft.template ? '' : `-${format}`;
       const extension = card.encoding === 'jpeg' ? 'jpg' : 'png';
-      return { path: `${article.slug}/${channel}/${String(number).padStart(2, '0')}-${draft.template}${suffix}.${extension}`, card };
+      return {
+        path: `${article.slug}/${channel}/${String(number).padStart(2, '0')}-${draft.template}${suffix}.${extension}`,
+        card,
+      };
     });
     return { channel, kind, format, images };
   };
@@ -41,7 +51,8 @@ function planChannel(article: Article, brand: Brand, channel: Channel): Post[] {
       posts.push(post);
     }
   }
-  if (brand.video?.channels.includes(channel as VideoChannel)) posts.push(videoPost(article, brand, channel as VideoChannel, number + 1));
+  if (brand.video?.channels.includes(channel as VideoChannel))
+    posts.push(videoPost(article, brand, channel as VideoChannel, number + 1));
   const launch = platform.threads ? [asThread(article, posts, platform)] : posts;
   const drip = dripDrafts(article, posts, dripCount(brand.drip, channel)).map(({ kind, draft }, index): Post => ({
     ...postOf(kind, entries.find((entry) => entry.kind === kind)?.format ?? primary, [draft]),
@@ -55,16 +66,20 @@ function planChannel(article: Article, brand: Brand, channel: Channel): Post[] {
  * the section its text came from (else the opening post), at most the platform's images each.
  */
 function asThread(article: Article, posts: Post[], platform: Platform): Post {
-  const sections = topSections(article).slice(0, MAX_THREAD_SECTIONS).map(({ section }) => section.position.line);
+  const sections = topSections(article)
+    .slice(0, MAX_THREAD_SECTIONS)
+    .map(({ section }) => section.position.line);
   const taken = new Map<number, number>();
-  const images = posts.flatMap((post) => post.images).map((image): PlannedImage => {
-    const line = image.card.origin.line;
-    const index = image.card.template === 'link' ? -1 : sections.findLastIndex((start) => start <= line);
-    let threadPost = index + 2;
-    while ((taken.get(threadPost) ?? 0) >= platform.imagesPerPost) threadPost += 1;
-    taken.set(threadPost, (taken.get(threadPost) ?? 0) + 1);
-    return { ...image, threadPost };
-  });
+  const images = posts
+    .flatMap((post) => post.images)
+    .map((image): PlannedImage => {
+      const line = image.card.origin.line;
+      const index = image.card.template === 'link' ? -1 : sections.findLastIndex((start) => start <= line);
+      let threadPost = index + 2;
+      while ((taken.get(threadPost) ?? 0) >= platform.imagesPerPost) threadPost += 1;
+      taken.set(threadPost, (taken.get(threadPost) ?? 0) + 1);
+      return { ...image, threadPost };
+    });
   return { channel: posts[0]!.channel, kind: 'thread', format: posts[0]!.format, images };
 }
 
@@ -87,9 +102,22 @@ function postsOf(article: Article, entry: CampaignEntry): CardDraft[][] {
 
 function cardSpec(draft: CardDraft, format: string, platform: Platform, channel: Channel, brand: Brand): CardSpec {
   const { width, height } = (platform.formats as Record<string, { width: number; height: number }>)[format]!;
-  const data = { ...draft.data, handle: brand.handles[channel] ?? '', where: platform.linksClick ? draft.domain : brand.linkInBio };
+  const data = {
+    ...draft.data,
+    handle: brand.handles[channel] ?? '',
+    where: platform.linksClick ? draft.domain : brand.linkInBio,
+  };
   const alt = withinLength(draft.alt(brand), platform.altTextLimit ?? DEFAULT_ALT_TEXT_LIMIT);
-  return { template: draft.template, format, width, height, data, alt, encoding: platform.encoding, origin: draft.origin };
+  return {
+    template: draft.template,
+    format,
+    width,
+    height,
+    data,
+    alt,
+    encoding: platform.encoding,
+    origin: draft.origin,
+  };
 }
 
 /** Platforms that take alt text without a published limit get this one. */

@@ -10,13 +10,28 @@ const MAX_STAT_WORDS = 30;
  * did not show, alternating (quotes first), best first, at most `count`. Never one twice: a
  * short article gives a shorter drip rather than a repeat.
  */
-export function dripDrafts(article: Article, launch: Post[], count: number): { kind: 'quote' | 'stat'; draft: CardDraft }[] {
+export function dripDrafts(
+  article: Article,
+  launch: Post[],
+  count: number,
+): { kind: 'quote' | 'stat'; draft: CardDraft }[] {
   if (count <= 0) return [];
-  const shown = new Set(launch.flatMap((post) => post.images).flatMap((image) => [image.card.data.quote, image.card.data.sentence]).filter((text): text is string => typeof text === 'string'));
+  const shown = new Set(
+    launch
+      .flatMap((post) => post.images)
+      .flatMap((image) => [image.card.data.quote, image.card.data.sentence])
+      .filter((text): text is string => typeof text === 'string'),
+  );
   const cards = cardsFor(article);
   const fresh = (draft: CardDraft) => !shown.has(String(draft.data.quote ?? draft.data.sentence));
-  const quotes = cards.quotes(article.quotes.length).filter(fresh).map((draft) => ({ kind: 'quote' as const, draft }));
-  const stats = cards.stats(article.stats.length).filter(fresh).map((draft) => ({ kind: 'stat' as const, draft }));
+  const quotes = cards
+    .quotes(article.quotes.length)
+    .filter(fresh)
+    .map((draft) => ({ kind: 'quote' as const, draft }));
+  const stats = cards
+    .stats(article.stats.length)
+    .filter(fresh)
+    .map((draft) => ({ kind: 'stat' as const, draft }));
   // A stat whose sentence is also a quote is one thing said once.
   const quoted = new Set(quotes.map(({ draft }) => String(draft.data.quote)));
   const sentences = new Set<string>();

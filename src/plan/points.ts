@@ -13,7 +13,9 @@ const SELF_CONTAINED = 40;
  * strongest short sentences, kept in reading order.
  */
 export function slidePoints(section: Section, subsections: Section[]): string[] {
-  const listed = [...section.points, ...subsections.flatMap((sub) => sub.points)].filter((point) => wordCount(point) <= MAX_POINT_WORDS);
+  const listed = [...section.points, ...subsections.flatMap((sub) => sub.points)].filter(
+    (point) => wordCount(point) <= MAX_POINT_WORDS,
+  );
   if (listed.length > 0) return listed.slice(0, MAX_POINTS).map(tidyPoint);
   const sentences = [...section.paragraphs, ...subsections.flatMap((sub) => sub.paragraphs)]
     .flatMap((paragraph) => sentencesOf(paragraph).map((sentence) => sentence.text))
@@ -21,7 +23,8 @@ export function slidePoints(section: Section, subsections: Section[]): string[] 
     .filter((sentence) => !sentence.text.endsWith(':'));
   // Self-contained sentences first; lean on weaker ones only when a section has too few.
   const strong = sentences.filter((sentence) => sentence.score >= SELF_CONTAINED);
-  const pool = strong.length >= 2 ? strong : sentences.filter((sentence) => wordCount(sentence.text) <= MAX_POINT_WORDS);
+  const pool =
+    strong.length >= 2 ? strong : sentences.filter((sentence) => wordCount(sentence.text) <= MAX_POINT_WORDS);
   const best = [...pool].sort((a, b) => b.score - a.score || a.order - b.order).slice(0, MAX_POINTS);
   return best.sort((a, b) => a.order - b.order).map((sentence) => sentence.text);
 }

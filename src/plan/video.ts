@@ -17,7 +17,9 @@ export function videoPost(article: Article, brand: Brand, channel: VideoChannel,
   const slides = videoSlides(article, brand);
   // The title slide is the video's cover, written with the channel's images in posting order; the others stay in the video.
   const pathOf = (index: number, card: CardSpec) =>
-    (index === 0 ? `${article.slug}/${channel}/${String(number).padStart(2, '0')}-cover.png` : `${article.slug}/video/${String(index + 1).padStart(2, '0')}-${card.template}.png`);
+    index === 0
+      ? `${article.slug}/${channel}/${String(number).padStart(2, '0')}-cover.png`
+      : `${article.slug}/video/${String(index + 1).padStart(2, '0')}-${card.template}.png`;
   const images = slides.map((card, index): PlannedImage => ({ path: pathOf(index, card), card }));
   return { channel, kind: 'video', format: VIDEO_FORMAT.name, images };
 }
@@ -39,7 +41,10 @@ function keyPoints(points: string[]): string[] {
 function videoSlides(article: Article, brand: Brand): CardSpec[] {
   const cards = cardsFor(article);
   const words = ({ slide: _slide, total: _total, ...data }: Record<string, string | string[]>) => data;
-  const sections = cards.sections().slice(0, MAX_VIDEO_SECTIONS).map((draft) => ({ ...draft, data: { ...words(draft.data), points: keyPoints(draft.data.points as string[]) } }));
+  const sections = cards
+    .sections()
+    .slice(0, MAX_VIDEO_SECTIONS)
+    .map((draft) => ({ ...draft, data: { ...words(draft.data), points: keyPoints(draft.data.points as string[]) } }));
   const drafts: CardDraft[] = [
     { ...cards.title(), data: words(cards.title().data) },
     ...sections,

@@ -34,7 +34,9 @@ export async function calendarOf(templatesDir: string, manifest: Manifest, start
     ...(slot.post.drip ? { drip: slot.post.drip } : {}),
     date: slot.date,
     time: slot.time,
-    opening: (slot.post.thread?.[0] ?? slot.post.caption ?? `Story link sticker: ${slot.post.sticker ?? ''}`).split('\n')[0] ?? '',
+    opening:
+      (slot.post.thread?.[0] ?? slot.post.caption ?? `Story link sticker: ${slot.post.sticker ?? ''}`).split('\n')[0] ??
+      '',
   }));
   return { start: from, timezone: brand.schedule.timezone, entries };
 }

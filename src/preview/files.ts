@@ -32,7 +32,8 @@ export async function fileInside(root: string, urlPath: string): Promise<string 
   } catch {
     return undefined;
   }
-  if (relative.includes('\0') || relative.includes('\\') || relative.split('/').some((segment) => segment === '..')) return undefined;
+  if (relative.includes('\0') || relative.includes('\\') || relative.split('/').some((segment) => segment === '..'))
+    return undefined;
   const base = await realpath(root).catch(() => undefined);
   if (!base) return undefined;
   const candidate = path.resolve(base, `.${path.posix.normalize(`/${relative}`)}`);

@@ -26,7 +26,12 @@ export interface Preview {
 }
 
 const CLIENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'client');
-const CLIENT_FILES: Record<string, string> = { '/': 'index.html', '/assets/app.js': 'app.js', '/assets/app.css': 'app.css', '/assets/calendar.js': 'calendar.js' };
+const CLIENT_FILES: Record<string, string> = {
+  '/': 'index.html',
+  '/assets/app.js': 'app.js',
+  '/assets/app.css': 'app.css',
+  '/assets/calendar.js': 'calendar.js',
+};
 const KEEP_ALIVE_MS = 15_000;
 
 /** Starts the gallery: builds, watches, serves, and pushes every rebuild to open pages. */
@@ -77,7 +82,8 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 /** The Host headers this server answers to; anything else may be DNS rebinding. */
 function hostsFor(host: string, port: number): Set<string> {
   const names = new Set([host.includes(':') ? `[${host}]` : host]);
-  if (host === '127.0.0.1' || host === 'localhost' || host === '::1') for (const name of ['127.0.0.1', 'localhost', '[::1]']) names.add(name);
+  if (host === '127.0.0.1' || host === 'localhost' || host === '::1')
+    for (const name of ['127.0.0.1', 'localhost', '[::1]']) names.add(name);
   return new Set([...names].map((name) => `${name}:${port}`));
 }
 
@@ -89,24 +95,35 @@ interface Context {
 }
 
 async function handle(request: IncomingMessage, response: ServerResponse, context: Context): Promise<void> {
-  if (!context.allowedHosts.has(request.headers.host ?? '')) return respond(response, 403, 'text/plain; charset=utf-8', 'Unexpected Host header');
+  if (!context.allowedHosts.has(request.headers.host ?? ''))
+    return respond(response, 403, 'text/plain; charset=utf-8', 'Unexpected Host header');
   const origin = request.headers.origin;
-  if (origin && !context.allowedHosts.has(origin.replace(/^https?:\/\//, ''))) return respond(response, 403, 'text/plain; charset=utf-8', 'Unexpected Origin');
-  if (request.method !== 'GET' && request.method !== 'HEAD') return respond(response, 405, 'text/plain; charset=utf-8', 'Only GET');
+  if (origin && !context.allowedHosts.has(origin.replace(/^https?:\/\//, '')))
+    return respond(response, 403, 'text/plain; charset=utf-8', 'Unexpected Origin');
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return respond(response, 405, 'text/plain; charset=utf-8', 'Only GET');
   const pathname = (request.url ?? '/').split('?')[0]!;
   const client = CLIENT_FILES[pathname];
   if (client) return respond(response, 200, contentType(client), await readFile(path.join(CLIENT, client)));
-  if (pathname === '/api/state') return respond(response, 200, 'application/json; charset=utf-8', JSON.stringify(context.session.state()));
+  if (pathname === '/api/state')
+    return respond(response, 200, 'application/json; charset=utf-8', JSON.stringify(context.session.state()));
   if (pathname === '/api/calendar') return serveCalendar(response, context, request.url ?? '');
   if (pathname === '/events') return openEvents(response, context);
-  if (pathname.startsWith('/output/')) return serveOutput(response, context.options.outDir, pathname.slice('/output/'.length));
+  if (pathname.startsWith('/output/'))
+    return serveOutput(response, context.options.outDir, pathname.slice('/output/'.length));
   if (pathname.startsWith('/zip/')) return serveZip(response, context, pathname.slice('/zip/'.length));
-  if (pathname.startsWith('/contact-sheet/')) return serveSheet(response, context, pathname.slice('/contact-sheet/'.length));
+  if (pathname.startsWith('/contact-sheet/'))
+    return serveSheet(response, context, pathname.slice('/contact-sheet/'.length));
   return respond(response, 404, 'text/plain; charset=utf-8', 'Not found');
 }
 
 function openEvents(response: ServerResponse, context: Context): void {
-  response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+  });
   context.clients.add(response);
   response.on('close', () => context.clients.delete(response));
   sendEvent(response, context.session.state());
@@ -129,7 +146,9 @@ async function serveZip(response: ServerResponse, context: Context, rest: string
   const one = /^([a-z0-9-]+)\/([a-z]+)\/(\d+)\.zip$/.exec(rest);
   const article = context.session.state().manifest.articles.find((entry) => entry.slug === (whole ?? one)?.[1]);
   if (!article) return respond(response, 404, 'text/plain; charset=utf-8', 'Not found');
-  const entries = whole ? await articleFiles(context.options.outDir, article) : await postFiles(context.options.outDir, article, one![2]!, Number(one![3]));
+  const entries = whole
+    ? await articleFiles(context.options.outDir, article)
+    : await postFiles(context.options.outDir, article, one![2]!, Number(one![3]));
   if (!entries) return respond(response, 404, 'text/plain; charset=utf-8', 'Not found');
   const name = whole ? `${article.slug}.zip` : `${article.slug}-${one![2]}-${one![3]}.zip`;
   response.setHeader('Content-Disposition', `attachment; filename="${name}"`);
@@ -143,7 +162,12 @@ async function serveCalendar(response: ServerResponse, context: Context, url: st
     const calendar = await calendarOf(context.options.templatesDir, context.session.state().manifest, start);
     return respond(response, 200, 'application/json; charset=utf-8', JSON.stringify(calendar));
   } catch (error) {
-    return respond(response, 200, 'application/json; charset=utf-8', JSON.stringify({ error: (error as Error).message, entries: [] }));
+    return respond(
+      response,
+      200,
+      'application/json; charset=utf-8',
+      JSON.stringify({ error: (error as Error).message, entries: [] }),
+    );
   }
 }
 
@@ -157,27 +181,57 @@ async function serveSheet(response: ServerResponse, context: Context, rest: stri
 async function articleFiles(outDir: string, article: ArticleEntry): Promise<ZipEntry[]> {
   const dir = path.join(outDir, article.slug);
   const files = (await listFiles(dir)).sort();
-  return Promise.all(files.map(async (file) => ({ name: `${article.slug}/${file}`, data: await readFile(path.join(dir, file)) })));
+  return Promise.all(
+    files.map(async (file) => ({ name: `${article.slug}/${file}`, data: await readFile(path.join(dir, file)) })),
+  );
 }
 
 /** A post's images, its caption (or thread) and its alt texts, ready to upload by hand. */
-async function postFiles(outDir: string, article: ArticleEntry, channel: string, index: number): Promise<ZipEntry[] | undefined> {
+async function postFiles(
+  outDir: string,
+  article: ArticleEntry,
+  channel: string,
+  index: number,
+): Promise<ZipEntry[] | undefined> {
   const post = article.posts.filter((candidate) => candidate.channel === channel)[index];
   if (!post) return undefined;
   const videoFiles = post.video ? [post.video.path, post.video.subtitles.srt, post.video.subtitles.vtt] : [];
-  const images = await Promise.all([...post.images.map((image) => image.path), ...videoFiles].map(async (file) => ({ name: path.basename(file), data: await readFile(path.join(outDir, file)) })));
-  const caption = post.thread ? post.thread.join('\n\n---\n\n') : (post.caption ?? `Story link sticker: ${post.sticker ?? ''}`);
+  const images = await Promise.all(
+    [...post.images.map((image) => image.path), ...videoFiles].map(async (file) => ({
+      name: path.basename(file),
+      data: await readFile(path.join(outDir, file)),
+    })),
+  );
+  const caption = post.thread
+    ? post.thread.join('\n\n---\n\n')
+    : (post.caption ?? `Story link sticker: ${post.sticker ?? ''}`);
   const alts = post.images.map((image) => `${path.basename(image.path)}: ${image.alt}`).join('\n');
-  return [...images, { name: post.thread ? 'thread.txt' : 'caption.txt', data: Buffer.from(`${caption}\n`) }, { name: 'alt-text.txt', data: Buffer.from(`${alts}\n`) }];
+  return [
+    ...images,
+    { name: post.thread ? 'thread.txt' : 'caption.txt', data: Buffer.from(`${caption}\n`) },
+    { name: 'alt-text.txt', data: Buffer.from(`${alts}\n`) },
+  ];
 }
 
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
-  'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+  'Content-Security-Policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
 };
 
-function respond(response: ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store'): void {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': cache, 'Content-Length': Buffer.byteLength(body) });
+function respond(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  cache = 'no-store',
+): void {
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': type,
+    'Cache-Control': cache,
+    'Content-Length': Buffer.byteLength(body),
+  });
   response.end(body);
 }

@@ -50,7 +50,13 @@ async function previousManifest(outDir: string): Promise<Pick<PreviewState, 'man
 }
 
 export async function startSession(options: BuildOptions, onUpdate: (state: PreviewState) => void): Promise<Session> {
-  let state: PreviewState = { version: 0, building: false, ...(await previousManifest(options.outDir)), warnings: [], lastBuildMs: 0 };
+  let state: PreviewState = {
+    version: 0,
+    building: false,
+    ...(await previousManifest(options.outDir)),
+    warnings: [],
+    lastBuildMs: 0,
+  };
   let pending: Pending | undefined = { all: true, slugs: new Set() };
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -68,13 +74,26 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
       publish({ building: true });
       const started = performance.now();
       try {
-        const slugs = change.all ? [] : [...change.slugs].filter((slug) => existsSync(path.join(options.articlesDir, `${slug}.md`)));
+        const slugs = change.all
+          ? []
+          : [...change.slugs].filter((slug) => existsSync(path.join(options.articlesDir, `${slug}.md`)));
         const deleted = !change.all && slugs.length < change.slugs.size;
         const result = await build({ ...options, slugs: deleted ? [] : slugs });
         const { author, handles } = result.brand;
-        publish({ manifest: result.manifest, warnings: result.warnings, setupError: undefined, profile: { ...author, handles } });
+        publish({
+          manifest: result.manifest,
+          warnings: result.warnings,
+          setupError: undefined,
+          profile: { ...author, handles },
+        });
       } catch (error) {
-        const setup = error instanceof SetupError ? { message: error.message, hint: error.hint } : { message: String((error as Error).stack ?? error), hint: 'this is a bug in facet; the preview keeps running' };
+        const setup =
+          error instanceof SetupError
+            ? { message: error.message, hint: error.hint }
+            : {
+                message: String((error as Error).stack ?? error),
+                hint: 'this is a bug in facet; the preview keeps running',
+              };
         publish({ setupError: setup });
       }
       publish({ building: false, version: state.version + 1, lastBuildMs: Math.round(performance.now() - started) });

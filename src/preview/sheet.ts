@@ -13,6 +13,7 @@ import { contactSheetOf } from '../assemble.ts';
 export async function contactSheetFromOutput(options: BuildOptions, article: ArticleEntry): Promise<Buffer> {
   const setup = await loadSetup(options.templatesDir);
   const images = new Map<string, Buffer>();
-  for (const image of article.posts.flatMap((post) => post.images)) images.set(image.path, await readFile(path.join(options.outDir, image.path)));
+  for (const image of article.posts.flatMap((post) => post.images))
+    images.set(image.path, await readFile(path.join(options.outDir, image.path)));
   return contactSheetOf(article.title, article.posts, images, renderContextOf(setup), openCardCache(options.cacheDir));
 }

@@ -34,11 +34,32 @@ export async function readArticle(dir: string, slug: string, cwd = process.cwd()
   const start = { line: 1, column: 1 };
   const stat = await lstat(absolute);
   if (stat.isSymbolicLink()) {
-    report(file, 'error', 'article-symlink', 'Unexpected symbolic link, expected the article file itself', start, 'copy the article into articles/; links could point anywhere on the machine');
+    report(
+      file,
+      'error',
+      'article-symlink',
+      'Unexpected symbolic link, expected the article file itself',
+      start,
+      'copy the article into articles/; links could point anywhere on the machine',
+    );
   } else if (!isSlug(slug)) {
-    report(file, 'error', 'article-name', `Unexpected file name “${slug}.md”, expected lower-case words joined by hyphens`, start, `rename it, e.g. ${slugLike(slug)}.md`);
+    report(
+      file,
+      'error',
+      'article-name',
+      `Unexpected file name “${slug}.md”, expected lower-case words joined by hyphens`,
+      start,
+      `rename it, e.g. ${slugLike(slug)}.md`,
+    );
   } else if (stat.size > MAX_ARTICLE_BYTES) {
-    report(file, 'error', 'article-too-large', `Unexpected article of ${stat.size} bytes, expected at most ${MAX_ARTICLE_BYTES}`, start, 'split it, or check that it is really the article text');
+    report(
+      file,
+      'error',
+      'article-too-large',
+      `Unexpected article of ${stat.size} bytes, expected at most ${MAX_ARTICLE_BYTES}`,
+      start,
+      'split it, or check that it is really the article text',
+    );
   } else {
     file.value = await readFile(absolute, 'utf8');
     sanitize(file);
@@ -47,5 +68,12 @@ export async function readArticle(dir: string, slug: string, cwd = process.cwd()
 }
 
 function slugLike(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'my-article';
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'my-article'
+  );
 }

@@ -11,7 +11,10 @@ export async function readSources(options: BuildOptions): Promise<{ sources: Art
   const existing = new Set(all);
   const unknown = options.slugs.filter((slug) => !existing.has(slug));
   if (unknown.length > 0) {
-    throw new SetupError(`Expected articles named ${unknown.join(', ')} in ${options.articlesDir}/ but found none`, `choose from: ${all.join(', ') || '(no articles yet)'}`);
+    throw new SetupError(
+      `Expected articles named ${unknown.join(', ')} in ${options.articlesDir}/ but found none`,
+      `choose from: ${all.join(', ') || '(no articles yet)'}`,
+    );
   }
   const selected = options.slugs.length > 0 ? options.slugs : all;
   return { sources: await Promise.all(selected.map((slug) => readArticle(options.articlesDir, slug))), existing };

@@ -32,7 +32,19 @@ export interface DrawLimits {
 export function cardKey(card: CardSpec, context: RenderContext): string {
   const template = context.templates.get(card.template);
   return createHash('sha256')
-    .update(JSON.stringify([context.fingerprint, template?.source, template?.partials, card.template, card.format, card.width, card.height, card.encoding, card.data]))
+    .update(
+      JSON.stringify([
+        context.fingerprint,
+        template?.source,
+        template?.partials,
+        card.template,
+        card.format,
+        card.width,
+        card.height,
+        card.encoding,
+        card.data,
+      ]),
+    )
     .digest('hex');
 }
 
@@ -93,7 +105,10 @@ async function drawOrExplain(card: CardSpec, context: RenderContext): Promise<Re
     return await drawCard(card, context);
   } catch (error) {
     const file = context.templates.get(card.template)?.file ?? card.template;
-    throw new SetupError(`Expected ${file} to draw a ${card.width}×${card.height} card but satori refused it: ${(error as Error).message}`,
-      'check the template’s CSS against satori’s supported subset (README, "Card templates")', { cause: error });
+    throw new SetupError(
+      `Expected ${file} to draw a ${card.width}×${card.height} card but satori refused it: ${(error as Error).message}`,
+      'check the template’s CSS against satori’s supported subset (README, "Card templates")',
+      { cause: error },
+    );
   }
 }

@@ -50,10 +50,20 @@ export interface LaidOutCard {
 export async function layOutCard(card: CardSpec, context: RenderContext): Promise<LaidOutCard> {
   const template = context.templates.get(card.template);
   if (!template) throw new Error(`No card template named ${card.template}`);
-  const element = bindTemplate(template, { ...context.brandView, ...formatView(card.format, card.width, card.height), ...card.data });
+  const element = bindTemplate(template, {
+    ...context.brandView,
+    ...formatView(card.format, card.width, card.height),
+    ...card.data,
+  });
   const missing = missingCharacters(textContent(element), context.coverage);
   const fitted = await renderFitted(element, { ...satoriOptions(card.width, context.fonts), height: card.height });
-  return { element: fitted.element, svg: directGradients(fitted.svg), missing, overflow: fitted.overflow, fontSizes: fitted.sizes };
+  return {
+    element: fitted.element,
+    svg: directGradients(fitted.svg),
+    missing,
+    overflow: fitted.overflow,
+    fontSizes: fitted.sizes,
+  };
 }
 
 /** Fitted SVG → resvg pixels → sharp PNG/JPEG. */
@@ -62,7 +72,10 @@ export async function drawCard(card: CardSpec, context: RenderContext): Promise<
   // Drawn on libuv's threads, so satori can lay out the next card on the main thread meanwhile.
   const image = await drawPixels(svg);
   // A JPEG's thumbnail comes from the JPEG, as the sheet would make it, so sheets never depend on the cache.
-  const [data, thumbnail] = await Promise.all([encodeCard(image, card.encoding), card.encoding === 'png' ? thumbnailOf(image.pixels, image.width, image.height) : undefined]);
+  const [data, thumbnail] = await Promise.all([
+    encodeCard(image, card.encoding),
+    card.encoding === 'png' ? thumbnailOf(image.pixels, image.width, image.height) : undefined,
+  ]);
   return { data, hash: contentHash(data), missing, overflow, fontSizes, ...(thumbnail ? { thumbnail } : {}) };
 }
 
@@ -75,4 +88,3 @@ export function satoriOptions(width: number, fonts: LoadedFont[]): SatoriOptions
     loadAdditionalAsset: async (code: string, segment: string) => (code === 'emoji' ? (emojiImage(segment) ?? []) : []),
   };
 }
-

@@ -32,14 +32,22 @@ interface Placed {
  * out here; satori draws only the words, and sharp places the thumbnails (each made once per
  * image content, through the cache), so a sheet costs little more than its changed cards.
  */
-export async function drawContactSheet(title: string, posts: PostEntry[], images: ReadonlyMap<string, Buffer>, context: RenderContext, cache: CardCache): Promise<Buffer> {
+export async function drawContactSheet(
+  title: string,
+  posts: PostEntry[],
+  images: ReadonlyMap<string, Buffer>,
+  context: RenderContext,
+  cache: CardCache,
+): Promise<Buffer> {
   const { placed, headings, height } = layout(posts);
   const words = await drawWords(title, posts, placed, headings, height, context);
-  const thumbs = await Promise.all(placed.map(async (item) => ({
-    input: await cachedFile(cache, thumbnailKey(item.hash), () => thumbnailOfFile(images.get(item.path)!)),
-    left: item.left,
-    top: item.top,
-  })));
+  const thumbs = await Promise.all(
+    placed.map(async (item) => ({
+      input: await cachedFile(cache, thumbnailKey(item.hash), () => thumbnailOfFile(images.get(item.path)!)),
+      left: item.left,
+      top: item.top,
+    })),
+  );
   return sharp(words, { raw: { width: SHEET_WIDTH, height, channels: 4 } })
     .composite(thumbs)
     .removeAlpha()
@@ -62,7 +70,14 @@ function layout(posts: PostEntry[]): { placed: Placed[]; headings: { label: stri
           left = PAD;
           top += THUMB_HEIGHT + LABEL + GAP;
         }
-        placed.push({ path: image.path, hash: image.hash, label: `${image.path.split('/').at(-1)} · ${post.kind}`, left, top, width });
+        placed.push({
+          path: image.path,
+          hash: image.hash,
+          label: `${image.path.split('/').at(-1)} · ${post.kind}`,
+          left,
+          top,
+          width,
+        });
         left += width + GAP;
       }
     }
@@ -72,19 +87,46 @@ function layout(posts: PostEntry[]): { placed: Placed[]; headings: { label: stri
 }
 
 /** The sheet's words on its background, as RGBA pixels; drawn off the main thread. */
-async function drawWords(title: string, posts: PostEntry[], placed: Placed[], headings: { label: string; top: number }[], height: number, context: RenderContext): Promise<Buffer> {
+async function drawWords(
+  title: string,
+  posts: PostEntry[],
+  placed: Placed[],
+  headings: { label: string; top: number }[],
+  height: number,
+  context: RenderContext,
+): Promise<Buffer> {
   const count = posts.reduce((sum, post) => sum + post.images.length, 0);
-  const text = (left: number, top: number, style: Record<string, unknown>, words: string, width = SHEET_WIDTH - 2 * PAD): SatoriElement =>
-    ({ type: 'div', props: { style: { position: 'absolute', left, top, width, display: 'flex', color: '#15232D', ...style }, children: words } });
+  const text = (
+    left: number,
+    top: number,
+    style: Record<string, unknown>,
+    words: string,
+    width = SHEET_WIDTH - 2 * PAD,
+  ): SatoriElement => ({
+    type: 'div',
+    props: {
+      style: { position: 'absolute', left, top, width, display: 'flex', color: '#15232D', ...style },
+      children: words,
+    },
+  });
   const page: SatoriElement = {
     type: 'div',
     props: {
-      style: { display: 'flex', position: 'relative', width: SHEET_WIDTH, height, backgroundColor: BACKGROUND, fontFamily: (context.brandView.fonts as { body: string }).body },
+      style: {
+        display: 'flex',
+        position: 'relative',
+        width: SHEET_WIDTH,
+        height,
+        backgroundColor: BACKGROUND,
+        fontFamily: (context.brandView.fonts as { body: string }).body,
+      },
       children: [
         text(PAD, PAD, { fontSize: 44, fontWeight: 600 }, title),
         text(PAD, PAD + 60, { fontSize: 24, color: '#5B6770' }, `${count} images · ${headings.length} channels`),
         ...headings.map((heading) => text(PAD, heading.top + 12, { fontSize: 30, fontWeight: 600 }, heading.label)),
-        ...placed.map((item) => text(item.left, item.top + THUMB_HEIGHT + 6, { fontSize: 18, color: '#5B6770' }, item.label, item.width)),
+        ...placed.map((item) =>
+          text(item.left, item.top + THUMB_HEIGHT + 6, { fontSize: 18, color: '#5B6770' }, item.label, item.width),
+        ),
       ],
     },
   };

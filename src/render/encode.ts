@@ -39,6 +39,8 @@ async function copyPixels(svg: string): Promise<Pixels> {
 
 /** Pixels → the file: sharp encodes on its own threads. */
 export function encodeCard(rendered: Pixels, encoding: CardSpec['encoding']): Promise<Buffer> {
-  const pixels = sharp(rendered.pixels, { raw: { width: rendered.width, height: rendered.height, channels: 4 } }).removeAlpha();
+  const pixels = sharp(rendered.pixels, {
+    raw: { width: rendered.width, height: rendered.height, channels: 4 },
+  }).removeAlpha();
   return encoding === 'jpeg' ? pixels.jpeg(JPEG_OPTIONS).toBuffer() : pixels.png(PNG_OPTIONS).toBuffer();
 }

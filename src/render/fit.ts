@@ -30,11 +30,34 @@ interface FitBox {
 type BoxSizes = Map<string, { width: number; height: number }>;
 
 const BOX_STYLE = [
-  'display', 'flexDirection', 'flexWrap', 'alignItems', 'justifyContent', 'gap',
-  'padding', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
-  'border', 'borderTop', 'borderRight', 'borderBottom', 'borderLeft', 'borderWidth',
+  'display',
+  'flexDirection',
+  'flexWrap',
+  'alignItems',
+  'justifyContent',
+  'gap',
+  'padding',
+  'paddingTop',
+  'paddingRight',
+  'paddingBottom',
+  'paddingLeft',
+  'border',
+  'borderTop',
+  'borderRight',
+  'borderBottom',
+  'borderLeft',
+  'borderWidth',
 ];
-const INHERITED = ['fontFamily', 'fontWeight', 'fontStyle', 'lineHeight', 'letterSpacing', 'textTransform', 'wordBreak', 'textAlign'];
+const INHERITED = [
+  'fontFamily',
+  'fontWeight',
+  'fontStyle',
+  'lineHeight',
+  'letterSpacing',
+  'textTransform',
+  'wordBreak',
+  'textAlign',
+];
 
 type MeasureOptions = SatoriOptions & { width: number; height: number };
 
@@ -53,7 +76,9 @@ export async function renderFitted(root: SatoriElement, options: MeasureOptions)
   const boxes = findFitBoxes(root, {});
   if (boxes.length === 0) return { element: root, svg: await satori(root as never, options), overflow: [], sizes: {} };
   const shape = shapeKey(root, options);
-  let sizes = shapes.get(shape) ?? (await layOut(withFontSizes(root, new Map(boxes.map((box) => [box.element, box.min]))), options));
+  let sizes =
+    shapes.get(shape) ??
+    (await layOut(withFontSizes(root, new Map(boxes.map((box) => [box.element, box.min]))), options));
   let rendered: (FitResult & { seen: BoxSizes }) | undefined;
   // Two renders settle any card whose boxes the card sizes; the bound guards a template whose don't.
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -128,7 +153,10 @@ function collectFitBoxes(sizes: BoxSizes): (node: SatoriNode) => void {
 }
 
 function sameSizes(a: BoxSizes, b: BoxSizes): boolean {
-  return a.size === b.size && [...a].every(([name, size]) => b.get(name)?.width === size.width && b.get(name)?.height === size.height);
+  return (
+    a.size === b.size &&
+    [...a].every(([name, size]) => b.get(name)?.width === size.width && b.get(name)?.height === size.height)
+  );
 }
 
 /** Lays the card out without drawing it, every box at its minimum size, and reads each box's size. */
@@ -148,7 +176,11 @@ function remember<T>(cache: Map<string, T>, key: string, value: T, limit: number
  * Starts from the area-scaled guess and gallops from it (±1, ±2, ±4…): the answer is usually
  * within a size or two of the guess, so most boxes need three layouts, not a full search.
  */
-async function largestFitting(box: FitBox, size: { width: number; height: number }, options: MeasureOptions): Promise<number | undefined> {
+async function largestFitting(
+  box: FitBox,
+  size: { width: number; height: number },
+  options: MeasureOptions,
+): Promise<number | undefined> {
   const fits = async (fontSize: number) => (await measureHeight(box, size.width, fontSize, options)) <= size.height;
   const atMax = await measureHeight(box, size.width, box.max, options);
   if (atMax <= size.height) return box.max;
@@ -202,7 +234,14 @@ function fontSetId(fonts: object): number {
 
 async function measureHeight(box: FitBox, width: number, fontSize: number, options: MeasureOptions): Promise<number> {
   const style = (box.element.props.style ?? {}) as Record<string, unknown>;
-  const key = JSON.stringify([fontSetId(options.fonts), box.typography, pick(style, BOX_STYLE), box.element.props.children, width, fontSize]);
+  const key = JSON.stringify([
+    fontSetId(options.fonts),
+    box.typography,
+    pick(style, BOX_STYLE),
+    box.element.props.children,
+    width,
+    fontSize,
+  ]);
   const known = measured.get(key);
   if (known !== undefined) return known;
   const height = await layoutHeight(box, style, width, fontSize, options);
@@ -210,7 +249,13 @@ async function measureHeight(box: FitBox, width: number, fontSize: number, optio
   return height;
 }
 
-async function layoutHeight(box: FitBox, style: Record<string, unknown>, width: number, fontSize: number, options: MeasureOptions): Promise<number> {
+async function layoutHeight(
+  box: FitBox,
+  style: Record<string, unknown>,
+  width: number,
+  fontSize: number,
+  options: MeasureOptions,
+): Promise<number> {
   const probe: SatoriElement = {
     type: 'div',
     props: {
@@ -229,7 +274,9 @@ function withFontSizes(element: SatoriElement, sizes: ReadonlyMap<SatoriElement,
   const children = element.props.children;
   const mapped = Array.isArray(children)
     ? children.map((child) => (typeof child === 'string' ? child : withFontSizes(child, sizes)))
-    : children && typeof children !== 'string' ? withFontSizes(children, sizes) : children;
+    : children && typeof children !== 'string'
+      ? withFontSizes(children, sizes)
+      : children;
   const style = fontSize === undefined ? element.props.style : { ...(element.props.style as object), fontSize };
   return { type: element.type, props: { ...element.props, style, children: mapped } };
 }

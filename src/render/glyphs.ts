@@ -19,7 +19,11 @@ export function fontCoverage(fonts: LoadedFont[]): Set<number> {
     try {
       parsed = fontkit.create(font.data) as fontkit.Font;
     } catch (error) {
-      throw new SetupError(`Expected a font file at ${font.file} but could not read it: ${(error as Error).message}`, 'reinstall the font package (npm ci), or choose another in brand.yaml', { cause: error });
+      throw new SetupError(
+        `Expected a font file at ${font.file} but could not read it: ${(error as Error).message}`,
+        'reinstall the font package (npm ci), or choose another in brand.yaml',
+        { cause: error },
+      );
     }
     for (const codePoint of parsed.characterSet) covered.add(codePoint);
   }
@@ -45,6 +49,8 @@ export function missingCharacters(text: string, covered: ReadonlySet<number>): s
 }
 
 function describe(text: string): string {
-  const points = [...text].map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+  const points = [...text]
+    .map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
+    .join(' ');
   return `${points} "${text}"`;
 }

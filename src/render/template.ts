@@ -25,18 +25,35 @@ export { TemplateError };
  * Checks the mustache syntax and, given the names a view can hold, every placeholder, so a
  * broken template fails before any card is drawn.
  */
-export function compileTemplate(name: string, file: string, source: string, partials: Readonly<Record<string, string>> = {}, known?: ReadonlySet<string>): CardTemplate {
+export function compileTemplate(
+  name: string,
+  file: string,
+  source: string,
+  partials: Readonly<Record<string, string>> = {},
+  known?: ReadonlySet<string>,
+): CardTemplate {
   let tokens: unknown[];
   try {
     tokens = Mustache.parse(source);
   } catch (error) {
     const offset = /at (\d+)/.exec(String((error as Error).message))?.[1];
     const { line, column } = lineColumn(source, offset ? Number(offset) : 0);
-    throw new TemplateError(file, line, column, `${(error as Error).message.split('\n')[0]}; check that every {{#section}} has its {{/section}}`, { cause: error });
+    throw new TemplateError(
+      file,
+      line,
+      column,
+      `${(error as Error).message.split('\n')[0]}; check that every {{#section}} has its {{/section}}`,
+      { cause: error },
+    );
   }
   if (known) checkPlaceholders(tokens, known, file, source);
   const strip = (text: string) => withoutComments(text);
-  return { name, file, source: strip(source), partials: Object.fromEntries(Object.entries(partials).map(([key, partial]) => [key, strip(partial)])) };
+  return {
+    name,
+    file,
+    source: strip(source),
+    partials: Object.fromEntries(Object.entries(partials).map(([key, partial]) => [key, strip(partial)])),
+  };
 }
 
 type Token = [string, string, number, number, Token[]?];
@@ -46,8 +63,15 @@ function checkPlaceholders(tokens: unknown[], known: ReadonlySet<string>, file: 
     const [type, value, start] = token;
     if (['name', '&', '{', '#', '^'].includes(type) && value !== '.' && !known.has(value.split('.')[0]!)) {
       const { line, column } = lineColumn(source, start);
-      const near = [...known].find((candidate) => candidate.toLowerCase() === value.toLowerCase() || similar(candidate, value));
-      throw new TemplateError(file, line, column, `Unknown placeholder {{${value}}}${near ? `; did you mean {{${near}}}?` : `; expected one of ${[...known].sort().join(', ')}`}`);
+      const near = [...known].find(
+        (candidate) => candidate.toLowerCase() === value.toLowerCase() || similar(candidate, value),
+      );
+      throw new TemplateError(
+        file,
+        line,
+        column,
+        `Unknown placeholder {{${value}}}${near ? `; did you mean {{${near}}}?` : `; expected one of ${[...known].sort().join(', ')}`}`,
+      );
     }
     if (token[4]) checkPlaceholders(token[4], known, file, source);
   }
@@ -71,7 +95,8 @@ export function bindTemplate(template: CardTemplate, view: Record<string, unknow
   const html = Mustache.render(template.source, view, template.partials);
   const document = parseDocument(html, { decodeEntities: true, lowerCaseAttributeNames: false });
   const roots = document.children.map(toSatori).filter((child): child is SatoriElement => typeof child === 'object');
-  if (roots.length === 0) throw new TemplateError(template.file, 1, 1, 'Expected an element at the top of the template but received none');
+  if (roots.length === 0)
+    throw new TemplateError(template.file, 1, 1, 'Expected an element at the top of the template but received none');
   if (roots.length === 1) return roots[0]!;
   return { type: 'div', props: { style: { display: 'flex', width: '100%', height: '100%' }, children: roots } };
 }
@@ -110,7 +135,9 @@ export function parseStyle(css: string): Record<string, string> {
     const property = declaration.slice(0, colon).trim();
     const value = declaration.slice(colon + 1).trim();
     if (!property || !value) continue;
-    const key = property.startsWith('--') ? property : property.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    const key = property.startsWith('--')
+      ? property
+      : property.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
     style[key] = value;
   }
   return style;

@@ -42,7 +42,12 @@ export function formatView(format: string, width: number, height: number): Recor
   const margin = px(wide ? 68 : 84);
   const zone = SAFE_ZONES[format];
   const space = zone
-    ? { top: Math.max(zone.top, margin), right: Math.max(zone.right, margin), bottom: Math.max(zone.bottom, margin), left: Math.max(zone.left, margin) }
+    ? {
+        top: Math.max(zone.top, margin),
+        right: Math.max(zone.right, margin),
+        bottom: Math.max(zone.bottom, margin),
+        left: Math.max(zone.left, margin),
+      }
     : { top: margin, right: margin, bottom: margin, left: margin };
   const range = (min: number, max: number) => ({ min: px(min), max: px(max) });
   return {
@@ -81,7 +86,17 @@ export function formatView(format: string, width: number, height: number): Recor
 }
 
 /** Every name a card template may use: brand, format, tone and card values. */
-export function templateNames(brand: Record<string, unknown>, cardKeys: readonly string[], formats: readonly string[]): Set<string> {
+export function templateNames(
+  brand: Record<string, unknown>,
+  cardKeys: readonly string[],
+  formats: readonly string[],
+): Set<string> {
   const tones = Object.keys((brand.dark ?? {}) as object);
-  return new Set([...Object.keys(brand), ...Object.keys(formatView('square', 1080, 1080)), ...formats, ...tones, ...cardKeys]);
+  return new Set([
+    ...Object.keys(brand),
+    ...Object.keys(formatView('square', 1080, 1080)),
+    ...formats,
+    ...tones,
+    ...cardKeys,
+  ]);
 }

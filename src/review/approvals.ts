@@ -12,7 +12,12 @@ export type ApprovalStatus = 'approved' | 'changed' | 'unapproved';
 
 /** What was approved: the words and every image, so any change to either shows. */
 export function postHash(post: PostEntry): string {
-  return createHash('sha256').update(JSON.stringify([post.caption, post.thread ?? null, post.title ?? null, post.images.map((image) => image.hash)])).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(
+      JSON.stringify([post.caption, post.thread ?? null, post.title ?? null, post.images.map((image) => image.hash)]),
+    )
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** A post's name in approvals.yaml: its channel, place and kind, stable across rebuilds. */
@@ -32,23 +37,31 @@ export async function loadApprovals(file: string): Promise<Approvals> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new SetupError(`Expected to read ${file} but could not: ${(error as Error).message}`, FIX_APPROVALS, { cause: error });
+    throw new SetupError(`Expected to read ${file} but could not: ${(error as Error).message}`, FIX_APPROVALS, {
+      cause: error,
+    });
   }
   let data: unknown;
   try {
     data = parse(text) ?? {};
   } catch (error) {
-    throw new SetupError(`Expected YAML in ${file} but could not parse it: ${(error as Error).message.split('\n')[0]}`, FIX_APPROVALS, { cause: error });
+    throw new SetupError(
+      `Expected YAML in ${file} but could not parse it: ${(error as Error).message.split('\n')[0]}`,
+      FIX_APPROVALS,
+      { cause: error },
+    );
   }
   const problem = approvalsProblem(data);
   if (problem) throw new SetupError(`Expected ${file} to map article → post → hash but ${problem}`, FIX_APPROVALS);
   return data as Approvals;
 }
 
-const FIX_APPROVALS = 'fix the file by hand (git shows what changed) or restore it; facet will not overwrite it until it reads';
+const FIX_APPROVALS =
+  'fix the file by hand (git shows what changed) or restore it; facet will not overwrite it until it reads';
 
 function approvalsProblem(data: unknown): string | undefined {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return `it holds ${Array.isArray(data) ? 'a list' : typeof data}`;
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return `it holds ${Array.isArray(data) ? 'a list' : typeof data}`;
   for (const [slug, posts] of Object.entries(data)) {
     if (typeof posts !== 'object' || posts === null || Array.isArray(posts)) return `${slug} is not a mapping of posts`;
     for (const [post, hash] of Object.entries(posts)) {
@@ -78,14 +91,28 @@ export function withApprovals(manifest: Manifest, approvals: Approvals): Manifes
 /** Records the current hash of an article's posts (or one channel's) and writes the file, sorted for readable diffs. */
 export async function approve(file: string, manifest: Manifest, slug: string, channel?: string): Promise<number> {
   const article = manifest.articles.find((entry) => entry.slug === slug);
-  if (!article || article.status !== 'ok') throw new SetupError(`Expected a built article named ${slug} in the manifest but found none`, 'run `npm start` first, then approve what you reviewed in the preview');
+  if (!article || article.status !== 'ok')
+    throw new SetupError(
+      `Expected a built article named ${slug} in the manifest but found none`,
+      'run `npm start` first, then approve what you reviewed in the preview',
+    );
   const approvals = await loadApprovals(file);
   const posts = article.posts.filter((post) => !channel || post.channel === channel);
-  if (posts.length === 0) throw new SetupError(`Expected posts of ${slug}${channel ? ` on ${channel}` : ''} but found none`, 'check the channel name');
+  if (posts.length === 0)
+    throw new SetupError(
+      `Expected posts of ${slug}${channel ? ` on ${channel}` : ''} but found none`,
+      'check the channel name',
+    );
   const recorded = { ...(approvals[slug] ?? {}) };
   for (const post of posts) recorded[postId(article, post)] = postHash(post);
-  const next: Approvals = { ...approvals, [slug]: Object.fromEntries(Object.entries(recorded).sort(([a], [b]) => a.localeCompare(b))) };
+  const next: Approvals = {
+    ...approvals,
+    [slug]: Object.fromEntries(Object.entries(recorded).sort(([a], [b]) => a.localeCompare(b))),
+  };
   const sorted = Object.fromEntries(Object.entries(next).sort(([a], [b]) => a.localeCompare(b)));
-  await writeAtomic(file, `# Approved posts: article → post → content hash (words and images). Written by \`facet approve\`.\n${stringify(sorted)}`);
+  await writeAtomic(
+    file,
+    `# Approved posts: article → post → content hash (words and images). Written by \`facet approve\`.\n${stringify(sorted)}`,
+  );
   return posts.length;
 }

@@ -31,8 +31,14 @@ export function checkReadingGrades(file: VFile, posts: Post[], limit: RulePacks[
     const opening = text.split(/\s+/).slice(0, 6).join(' ');
     const card = `the ${image.card.template} card “${opening} …”`;
     const reason = `Unexpected reading grade ${grade.toFixed(0)} on ${card}, expected ${limit.max} or lower`;
-    report(file, 'warning', 'reading-grade', reason, image.card.origin,
-      'shorter sentences and everyday words read easier; most health writing aims at grade 8 '
-        + '(templates/rules/language.yaml sets the limit)');
+    report(
+      file,
+      'warning',
+      'reading-grade',
+      reason,
+      image.card.origin,
+      'shorter sentences and everyday words read easier; most health writing aims at grade 8 ' +
+        '(templates/rules/language.yaml sets the limit)',
+    );
   }
 }

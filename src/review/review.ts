@@ -62,13 +62,20 @@ function articleFindings(file: VFile, texts: ArticleText[], rules: Rule[]): Loca
       const point = place.toPoint(offsets[finding.index] ?? 0);
       const at = { line: point?.line ?? 1, column: point?.column ?? 1 };
       return { finding, at, key: `${finding.rule.id} ${at.line}:${at.column}` };
-    }));
+    }),
+  );
 }
 
 /** The words of a post that come from the article: its cards' words and its caption, minus the brand's own lines. */
 function postTexts(post: Post, caption: Caption | undefined, brandLines: string[]): string[] {
-  const cards = post.images.flatMap((image) => Object.entries(image.card.data).filter(([key]) => !OWN_KEYS.includes(key)).flatMap(([, value]) => value));
-  let text = caption ? [caption.title ?? '', caption.sticker ?? '', ...(caption.thread ?? [caption.text])].join('\n') : '';
+  const cards = post.images.flatMap((image) =>
+    Object.entries(image.card.data)
+      .filter(([key]) => !OWN_KEYS.includes(key))
+      .flatMap(([, value]) => value),
+  );
+  let text = caption
+    ? [caption.title ?? '', caption.sticker ?? '', ...(caption.thread ?? [caption.text])].join('\n')
+    : '';
   for (const line of brandLines) if (line) text = text.split(line).join('\n');
   return [...cards, text];
 }
@@ -81,8 +88,16 @@ const OWN_KEYS = ['handle', 'where', 'kicker', 'slide', 'total', 'domain', 'disc
  * words a post carries is reported with its rule's severity, and an error holds that post
  * back; a finding anywhere else is a warning at its line, since every post links to the article.
  */
-export function reviewArticle(file: VFile, tree: Root, article: Article, posts: Post[], captionOf: (post: Post) => Caption | undefined, packs: RulePacks,
-  brand: Brand, brandLines: string[]): Post[] {
+export function reviewArticle(
+  file: VFile,
+  tree: Root,
+  article: Article,
+  posts: Post[],
+  captionOf: (post: Post) => Caption | undefined,
+  packs: RulePacks,
+  brand: Brand,
+  brandLines: string[],
+): Post[] {
   const front = frontMatterTexts(file, tree);
   checkSpelling(file, tree, front, [...packs.words, ...brandWords(brand)]);
   const inArticle = articleFindings(file, articleTexts(file, tree, front), packs.rules);
@@ -94,8 +109,14 @@ export function reviewArticle(file: VFile, tree: Root, article: Article, posts: 
     if (reported.has(key)) continue;
     reported.add(key);
     const { rule } = finding;
-    report(file, 'warning', rule.id, `Unexpected “${finding.match}”: ${rule.why}`, at,
-      `${rule.rewrite} It is on no post, but every post links to the article.`);
+    report(
+      file,
+      'warning',
+      rule.id,
+      `Unexpected “${finding.match}”: ${rule.why}`,
+      at,
+      `${rule.rewrite} It is on no post, but every post links to the article.`,
+    );
   }
   return sourced;
 }
@@ -106,8 +127,16 @@ function brandWords(brand: Brand): string[] {
 }
 
 /** Holds back the posts whose words break an error rule; reports each finding once, at the article's words it came from. */
-function reviewPosts(file: VFile, article: Article, posts: Post[], captionOf: (post: Post) => Caption | undefined, packs: RulePacks, brandLines: string[],
-  inArticle: Located[], reported: Set<string>): Post[] {
+function reviewPosts(
+  file: VFile,
+  article: Article,
+  posts: Post[],
+  captionOf: (post: Post) => Caption | undefined,
+  packs: RulePacks,
+  brandLines: string[],
+  inArticle: Located[],
+  reported: Set<string>,
+): Post[] {
   const place = locator(file, article, inArticle);
   return posts.filter((post) => {
     let hold = false;
@@ -118,8 +147,14 @@ function reviewPosts(file: VFile, article: Article, posts: Post[], captionOf: (p
         if (finding.rule.severity === 'error') hold = true;
         if (reported.has(key)) continue;
         reported.add(key);
-        report(file, finding.rule.severity, finding.rule.id, `Unexpected “${finding.match}”: ${finding.rule.why}`, at,
-          `${finding.rule.rewrite}${finding.rule.severity === 'error' ? ' Posts with it are held back.' : ''}`);
+        report(
+          file,
+          finding.rule.severity,
+          finding.rule.id,
+          `Unexpected “${finding.match}”: ${finding.rule.why}`,
+          at,
+          `${finding.rule.rewrite}${finding.rule.severity === 'error' ? ' Posts with it are held back.' : ''}`,
+        );
       }
     }
     return !hold;
@@ -136,7 +171,10 @@ function locator(file: VFile, article: Article, inArticle: Located[]): (finding:
   const lower = source.toLowerCase();
   const points = location(file);
   return (finding) => {
-    const same = inArticle.filter((found) => found.finding.rule.id === finding.rule.id && found.finding.match.toLowerCase() === finding.match.toLowerCase());
+    const same = inArticle.filter(
+      (found) =>
+        found.finding.rule.id === finding.rule.id && found.finding.match.toLowerCase() === finding.match.toLowerCase(),
+    );
     const posted = normalize(finding.sentence);
     const inSentence = same.find(({ finding: found }) => {
       const written = normalize(found.sentence);
@@ -155,7 +193,11 @@ function locator(file: VFile, article: Article, inArticle: Located[]): (finding:
 
 /** Treatment words together with claim words: the card must carry the disclosure line. */
 export function statesTreatmentClaim(text: string, packs: RulePacks): boolean {
-  return sentencesOf(text).some(({ text: sentence }) => packs.treatments.some((treatment) => treatment.test(sentence)) && packs.claims.some((claim) => claim.test(sentence)));
+  return sentencesOf(text).some(
+    ({ text: sentence }) =>
+      packs.treatments.some((treatment) => treatment.test(sentence)) &&
+      packs.claims.some((claim) => claim.test(sentence)),
+  );
 }
 
 /** Adds the brand's disclosure line to every card whose words state a treatment claim. */
@@ -164,9 +206,15 @@ export function withDisclosures(posts: Post[], packs: RulePacks, line: string): 
   return posts.map((post) => ({
     ...post,
     images: post.images.map((image) => {
-      const words = Object.entries(image.card.data).filter(([key]) => !['handle', 'where', 'kicker'].includes(key)).flatMap(([, value]) => value).join('. ');
+      const words = Object.entries(image.card.data)
+        .filter(([key]) => !['handle', 'where', 'kicker'].includes(key))
+        .flatMap(([, value]) => value)
+        .join('. ');
       if (!statesTreatmentClaim(words, packs)) return image;
-      return { ...image, card: { ...image.card, alt: `${image.card.alt} ${line}`, data: { ...image.card.data, disclosure: line } } };
+      return {
+        ...image,
+        card: { ...image.card, alt: `${image.card.alt} ${line}`, data: { ...image.card.data, disclosure: line } },
+      };
     }),
   }));
 }

@@ -33,26 +33,43 @@ const PACKS = ['claims', 'advertising', 'privacy', 'language'] as const;
 
 /** Reads every pack; a broken pattern stops the build naming the file and the rule. */
 export async function loadRules(templatesDir: string): Promise<RulePacks> {
-  const packs: RulePacks = { rules: [], treatments: [], claims: [], words: await loadWords(templatesDir), readingGrade: { max: 14, minWords: 12 } };
+  const packs: RulePacks = {
+    rules: [],
+    treatments: [],
+    claims: [],
+    words: await loadWords(templatesDir),
+    readingGrade: { max: 14, minWords: 12 },
+  };
   for (const pack of PACKS) {
     const file = path.join(templatesDir, 'rules', `${pack}.yaml`);
     if (!existsSync(file)) continue;
     const data = (parse(await readFile(file, 'utf8')) ?? {}) as Record<string, unknown>;
     const compile = (sources: unknown, where: string, flags = 'iu'): RegExp[] => {
       if (sources === undefined) return [];
-      if (!Array.isArray(sources)) throw new SetupError(`${file}: ${expectedMessage('a list of regular expressions', where, sources)}`, 'write patterns as a YAML list of quoted strings');
+      if (!Array.isArray(sources))
+        throw new SetupError(
+          `${file}: ${expectedMessage('a list of regular expressions', where, sources)}`,
+          'write patterns as a YAML list of quoted strings',
+        );
       return sources.map((source, index) => {
         try {
           return new RegExp(String(source), flags);
         } catch (error) {
-          throw new SetupError(`${file}: ${expectedMessage('a valid regular expression', `${where}[${index}]`, source)}`, 'check brackets and escapes; in single quotes a backslash is written once', { cause: error });
+          throw new SetupError(
+            `${file}: ${expectedMessage('a valid regular expression', `${where}[${index}]`, source)}`,
+            'check brackets and escapes; in single quotes a backslash is written once',
+            { cause: error },
+          );
         }
       });
     };
     for (const [index, raw] of ((data.rules ?? []) as Record<string, unknown>[]).entries()) {
       const id = typeof raw.id === 'string' ? raw.id : undefined;
       if (!id || (raw.severity !== 'error' && raw.severity !== 'warning')) {
-        throw new SetupError(`${file}: ${expectedMessage('`id` and `severity: error | warning`', `rules[${index}]`, raw)}`, 'see the comment at the top of claims.yaml');
+        throw new SetupError(
+          `${file}: ${expectedMessage('`id` and `severity: error | warning`', `rules[${index}]`, raw)}`,
+          'see the comment at the top of claims.yaml',
+        );
       }
       const flags = raw.case === 'sensitive' ? 'u' : 'iu';
       packs.rules.push({
@@ -66,7 +83,8 @@ export async function loadRules(templatesDir: string): Promise<RulePacks> {
       });
     }
     // Words, not fragments of words: "nad" must not match "Canada".
-    const words = (sources: unknown) => (Array.isArray(sources) ? sources.map((source) => `\\b(?:${String(source)})`) : sources);
+    const words = (sources: unknown) =>
+      Array.isArray(sources) ? sources.map((source) => `\\b(?:${String(source)})`) : sources;
     packs.treatments.push(...compile(words(data.treatments), 'treatments'));
     packs.claims.push(...compile(words(data.claims), 'claims'));
     if (data.reading_grade !== undefined) packs.readingGrade = readingGrade(file, data.reading_grade);
@@ -78,13 +96,19 @@ export async function loadRules(templatesDir: string): Promise<RulePacks> {
 async function loadWords(templatesDir: string): Promise<string[]> {
   const file = path.join(templatesDir, 'words.txt');
   if (!existsSync(file)) return [];
-  return (await readFile(file, 'utf8')).split(/\r?\n/).map((line) => line.replace(/#.*/, '').trim()).filter(Boolean);
+  return (await readFile(file, 'utf8'))
+    .split(/\r?\n/)
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter(Boolean);
 }
 
 function readingGrade(file: string, value: unknown): RulePacks['readingGrade'] {
   const { max, min_words: minWords } = (value ?? {}) as Record<string, unknown>;
   if (typeof max !== 'number' || typeof minWords !== 'number' || max <= 0 || minWords < 1) {
-    throw new SetupError(`${file}: ${expectedMessage('`max` and `min_words` numbers', 'reading_grade', value)}`, 'write e.g. reading_grade: { max: 14, min_words: 12 }');
+    throw new SetupError(
+      `${file}: ${expectedMessage('`max` and `min_words` numbers', 'reading_grade', value)}`,
+      'write e.g. reading_grade: { max: 14, min_words: 12 }',
+    );
   }
   return { max, minWords };
 }

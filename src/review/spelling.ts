@@ -53,11 +53,12 @@ function knower(known: ReadonlySet<string>): (word: string) => boolean {
     return known.has(lower) || medical.has(lower) || english.correct(word) || plural;
   };
   const unaccented = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
-  return (word) => plain(word)
+  return (word) =>
+    plain(word) ||
     // British spellings are the author's choice, not typos: randomised, organisation.
-    || (/is(?:e|es|ed|ing|ation|ations)$/i.test(word) && plain(word.replace(/is(e|es|ed|ing|ation|ations)$/i, 'iz$1')))
+    (/is(?:e|es|ed|ing|ation|ations)$/i.test(word) && plain(word.replace(/is(e|es|ed|ing|ation|ations)$/i, 'iz$1'))) ||
     // Accented spellings of known words: naïve, Zürich.
-    || (unaccented(word) !== word && plain(unaccented(word)));
+    (unaccented(word) !== word && plain(unaccented(word)));
 }
 
 /**
@@ -148,12 +149,24 @@ export function checkSpelling(file: VFile, tree: Root, front: FrontText[], known
     if (message.source === 'facet-spelling') {
       const suggestions = (message.expected ?? []).slice(0, 3).map((word) => `\`${word}\``);
       const meant = suggestions.length > 0 ? suggestions.join(' or ') : 'a known word';
-      report(file, 'warning', 'spelling', `Unexpected \`${message.actual}\`, expected ${meant}`, at,
-        'fix the spelling; if the word is right (a name, a drug, a procedure), add it to templates/words.txt');
+      report(
+        file,
+        'warning',
+        'spelling',
+        `Unexpected \`${message.actual}\`, expected ${meant}`,
+        at,
+        'fix the spelling; if the word is right (a name, a drug, a procedure), add it to templates/words.txt',
+      );
     } else if (message.source === 'retext-repeated-words') {
       const word = message.expected?.[0] ?? message.actual;
-      report(file, 'warning', 'repeated-word', `Unexpected repeated \`${word}\`, expected it once`, at,
-        'remove one of the two');
+      report(
+        file,
+        'warning',
+        'repeated-word',
+        `Unexpected repeated \`${word}\`, expected it once`,
+        at,
+        'remove one of the two',
+      );
     }
   }
 }

@@ -23,10 +23,15 @@ export function checkStatSources(file: VFile, posts: Post[], brand: Brand): Post
     const done = leaveOut
       ? 'its stat cards were left out (brand.yaml unsourced_stats: leave-out)'
       : 'the card is marked `unsourced`; brand.yaml `unsourced_stats: leave-out` leaves such cards out';
-    report(file, 'warning', 'stat-unsourced',
-      `Unexpected figure “${figure}” without a source, expected a footnote, a link or a citation in its sentence, `
-        + 'or `sources:` in the front matter',
-      figureAt(file, origin, String(data.figure)), `figures in health posts need substantiation (FTC); ${done}`);
+    report(
+      file,
+      'warning',
+      'stat-unsourced',
+      `Unexpected figure “${figure}” without a source, expected a footnote, a link or a citation in its sentence, ` +
+        'or `sources:` in the front matter',
+      figureAt(file, origin, String(data.figure)),
+      `figures in health posts need substantiation (FTC); ${done}`,
+    );
   }
   if (!leaveOut) return posts;
   return posts

@@ -31,7 +31,14 @@ export async function loadSetup(templatesDir: string): Promise<Setup> {
   const view = brandView(analysis.brand, fonts);
   const formats = Object.values(PLATFORMS).flatMap((platform) => Object.keys(platform.formats));
   const cardTemplates = await loadCardTemplates(templatesDir, templateNames(view, CARD_DATA_KEYS, formats));
-  return { ...analysis, fonts, cardTemplates, brandView: view, coverage: fontCoverage(fonts), fingerprint: fingerprintOf(view, fonts) };
+  return {
+    ...analysis,
+    fonts,
+    cardTemplates,
+    brandView: view,
+    coverage: fontCoverage(fonts),
+    fingerprint: fingerprintOf(view, fonts),
+  };
 }
 
 const require = createRequire(import.meta.url);
@@ -49,11 +56,20 @@ function fingerprintOf(view: Record<string, unknown>, fonts: LoadedFont[]): stri
   // sharp does not export its package.json; it reports its own and libvips' versions.
   hash.update(JSON.stringify(sharp.versions));
   // The drawing code itself: a change to fitting or encoding must not reuse old pixels.
-  for (const file of readdirSync(RENDER_DIR).filter((name) => name.endsWith('.ts')).sort()) hash.update(readFileSync(path.join(RENDER_DIR, file)));
+  for (const file of readdirSync(RENDER_DIR)
+    .filter((name) => name.endsWith('.ts'))
+    .sort())
+    hash.update(readFileSync(path.join(RENDER_DIR, file)));
   return hash.digest('hex');
 }
 
 /** The part of the setup that drawing a card needs. */
 export function renderContextOf(setup: Setup): RenderContext {
-  return { fonts: setup.fonts, templates: setup.cardTemplates, brandView: setup.brandView, coverage: setup.coverage, fingerprint: setup.fingerprint };
+  return {
+    fonts: setup.fonts,
+    templates: setup.cardTemplates,
+    brandView: setup.brandView,
+    coverage: setup.coverage,
+    fingerprint: setup.fingerprint,
+  };
 }

@@ -17,8 +17,10 @@ export async function withVideoSetup(setup: Setup, enabled = true): Promise<Setu
   if (!enabled) return { ...setup, brand: { ...setup.brand, video: undefined } };
   const missing = VIDEO_TEMPLATES.filter((name) => !setup.cardTemplates.has(name));
   if (missing.length > 0) {
-    throw new SetupError(`Expected the video slide templates ${missing.map((name) => `cards/${name}.html`).join(', ')} since brand.yaml turns videos on, but they are missing`,
-      'restore them from git (`git checkout -- templates/cards`), or set `video: off` in brand.yaml');
+    throw new SetupError(
+      `Expected the video slide templates ${missing.map((name) => `cards/${name}.html`).join(', ')} since brand.yaml turns videos on, but they are missing`,
+      'restore them from git (`git checkout -- templates/cards`), or set `video: off` in brand.yaml',
+    );
   }
   const encoder = await findEncoder();
   if (encoder.ok) return setup;

@@ -24,7 +24,10 @@ import { type TimedSlide, timeline } from './timing.ts';
 const VIDEO_CODE = (() => {
   const dir = path.dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256');
-  for (const name of readdirSync(dir).filter((file) => file.endsWith('.ts')).sort()) hash.update(readFileSync(path.join(dir, name)));
+  for (const name of readdirSync(dir)
+    .filter((file) => file.endsWith('.ts'))
+    .sort())
+    hash.update(readFileSync(path.join(dir, name)));
   return hash.digest('hex');
 })();
 
@@ -50,7 +53,12 @@ export interface VideoParts {
  * with that channel's caption and alt text and the cover (the title slide) among its images.
  * Without a working ffmpeg (said once at setup) there are no video posts; the rest is built.
  */
-export async function assembleVideos(source: ArticleFile, posts: Post[], drawn: ReadonlyMap<string, RenderedCard>, parts: VideoParts): Promise<MadeVideos> {
+export async function assembleVideos(
+  source: ArticleFile,
+  posts: Post[],
+  drawn: ReadonlyMap<string, RenderedCard>,
+  parts: VideoParts,
+): Promise<MadeVideos> {
   const settings = parts.brand.video;
   if (posts.length === 0 || !settings) return { posts: [], files: [] };
   const encoder = await findEncoder();
@@ -64,18 +72,35 @@ export async function assembleVideos(source: ArticleFile, posts: Post[], drawn: 
   const key = `video-${digest([VIDEO_CODE, encoder.version, VIDEO_ENCODING, VIDEO_FORMAT, settings.transitionSeconds, bar, slides.map((slide) => slide.frames), rendered.map((card) => card.hash)])}`;
   let data: Buffer;
   try {
-    data = await cachedFile(parts.cache, key, () => encodeVideo(encoder.path, stillsOf(slides, rendered, settings, bar)));
+    data = await cachedFile(parts.cache, key, () =>
+      encodeVideo(encoder.path, stillsOf(slides, rendered, settings, bar)),
+    );
   } catch (error) {
-    report(source.file, 'warning', 'video-failed', `Unexpected failure encoding the video: ${(error as Error).message}`, cards[0]!.origin,
-      'this is a bug in facet or a broken ffmpeg; please report it with the article. The video was left out, everything else was built');
+    report(
+      source.file,
+      'warning',
+      'video-failed',
+      `Unexpected failure encoding the video: ${(error as Error).message}`,
+      cards[0]!.origin,
+      'this is a bug in facet or a broken ffmpeg; please report it with the article. The video was left out, everything else was built',
+    );
     return { posts: [], files: [] };
   }
   const dir = `${source.slug}/video`;
   const entry = videoEntry(dir, data, slides);
-  const cue = slides.map((slide) => ({ start: slide.firstFrame / VIDEO_FORMAT.fps, end: (slide.firstFrame + slide.frames) / VIDEO_FORMAT.fps, text: slide.text }));
+  const cue = slides.map((slide) => ({
+    start: slide.firstFrame / VIDEO_FORMAT.fps,
+    end: (slide.firstFrame + slide.frames) / VIDEO_FORMAT.fps,
+    text: slide.text,
+  }));
   const cover = (post: Post): ImageEntry => ({
-    path: post.images[0]!.path, width: VIDEO_FORMAT.width, height: VIDEO_FORMAT.height, bytes: rendered[0]!.data.length, hash: rendered[0]!.hash,
-    alt: videoAlt(slides, parts.brand, entry.duration), template: cards[0]!.template,
+    path: post.images[0]!.path,
+    width: VIDEO_FORMAT.width,
+    height: VIDEO_FORMAT.height,
+    bytes: rendered[0]!.data.length,
+    hash: rendered[0]!.hash,
+    alt: videoAlt(slides, parts.brand, entry.duration),
+    template: cards[0]!.template,
   });
   const kept = posts.filter((post) => withinLimits(source, post, entry, cards[0]!));
   if (kept.length === 0) return { posts: [], files: [] };
@@ -95,9 +120,18 @@ function slidesDrawn(source: ArticleFile, cards: CardSpec[], rendered: RenderedC
   for (const [index, card] of rendered.entries()) {
     const spec = cards[index]!;
     if (card.overflow.length === 0 && card.missing.length === 0) continue;
-    const why = card.overflow.length > 0 ? `text too long to fit: “${card.overflow[0]!.slice(0, 79)}”` : `characters no bundled font can draw: ${card.missing.join(', ')}`;
-    report(source.file, 'warning', 'video-slide', `Unexpected ${why} on the video’s ${spec.template} slide, expected every slide drawn whole`, spec.origin,
-      'shorten the text (or pin a shorter quote); the video was left out, the other posts were built');
+    const why =
+      card.overflow.length > 0
+        ? `text too long to fit: “${card.overflow[0]!.slice(0, 79)}”`
+        : `characters no bundled font can draw: ${card.missing.join(', ')}`;
+    report(
+      source.file,
+      'warning',
+      'video-slide',
+      `Unexpected ${why} on the video’s ${spec.template} slide, expected every slide drawn whole`,
+      spec.origin,
+      'shorten the text (or pin a shorter quote); the video was left out, the other posts were built',
+    );
     return false;
   }
   return true;
@@ -105,12 +139,23 @@ function slidesDrawn(source: ArticleFile, cards: CardSpec[], rendered: RenderedC
 
 function withinLimits(source: ArticleFile, post: Post, video: VideoEntry, first: CardSpec): boolean {
   const platform = videoPlatformOf(post.channel)!;
-  const problem = video.duration > platform.maxSeconds ? `${video.duration} s, over ${platform.label}'s ${platform.maxSeconds} s`
-    : video.duration < platform.minSeconds ? `${video.duration} s, under ${platform.label}'s ${platform.minSeconds} s`
-      : video.bytes > platform.maxBytes ? `${video.bytes} bytes, over ${platform.label}'s ${platform.maxBytes}` : undefined;
+  const problem =
+    video.duration > platform.maxSeconds
+      ? `${video.duration} s, over ${platform.label}'s ${platform.maxSeconds} s`
+      : video.duration < platform.minSeconds
+        ? `${video.duration} s, under ${platform.label}'s ${platform.minSeconds} s`
+        : video.bytes > platform.maxBytes
+          ? `${video.bytes} bytes, over ${platform.label}'s ${platform.maxBytes}`
+          : undefined;
   if (problem) {
-    report(source.file, 'warning', 'video-limit', `Unexpected video of ${problem}`, first.origin,
-      'change `video:` in templates/brand.yaml (words_per_second, min_seconds, max_seconds); that channel’s video was left out');
+    report(
+      source.file,
+      'warning',
+      'video-limit',
+      `Unexpected video of ${problem}`,
+      first.origin,
+      'change `video:` in templates/brand.yaml (words_per_second, min_seconds, max_seconds); that channel’s video was left out',
+    );
   }
   return !problem;
 }
@@ -119,7 +164,15 @@ function withinLimits(source: ArticleFile, post: Post, video: VideoEntry, first:
 function progressBar(brand: Brand): ProgressBar {
   const zone = SAFE_ZONES[VIDEO_FORMAT.name]!;
   const background = rgbOf(brand.colours.background);
-  return { top: zone.top - 60, height: 8, left: zone.left, right: zone.right, gap: 10, done: rgbOf(brand.colours.accent), todo: mix(rgbOf(brand.colours.muted), background, 0.55) };
+  return {
+    top: zone.top - 60,
+    height: 8,
+    left: zone.left,
+    right: zone.right,
+    gap: 10,
+    done: rgbOf(brand.colours.accent),
+    todo: mix(rgbOf(brand.colours.muted), background, 0.55),
+  };
 }
 
 /**
@@ -127,16 +180,27 @@ function progressBar(brand: Brand): ProgressBar {
  * frame), then holds: one still per fade frame, one held still per slide.
  */
 function stillsOf(slides: TimedSlide[], rendered: RenderedCard[], settings: VideoSettings, bar: ProgressBar): Stills {
-  const fade = (index: number) => (index === 0 ? 0 : Math.min(Math.round(settings.transitionSeconds * VIDEO_FORMAT.fps), slides[index]!.frames - 1));
-  const holds = slides.flatMap((slide, index) => [...Array.from({ length: fade(index) }, () => 1), slide.frames - fade(index)]);
+  const fade = (index: number) =>
+    index === 0 ? 0 : Math.min(Math.round(settings.transitionSeconds * VIDEO_FORMAT.fps), slides[index]!.frames - 1);
+  const holds = slides.flatMap((slide, index) => [
+    ...Array.from({ length: fade(index) }, () => 1),
+    slide.frames - fade(index),
+  ]);
   return {
     holds,
     async *stills() {
       let previous: Frame | undefined;
       for (const index of slides.keys()) {
-        const frame = withProgress(await slidePixels(rendered[index]!.data), VIDEO_FORMAT.width, bar, index, slides.length);
+        const frame = withProgress(
+          await slidePixels(rendered[index]!.data),
+          VIDEO_FORMAT.width,
+          bar,
+          index,
+          slides.length,
+        );
         const steps = fade(index);
-        for (let step = 1; step <= steps; step += 1) yield crossFade(previous!, frame, Math.round((256 * step) / (steps + 1)));
+        for (let step = 1; step <= steps; step += 1)
+          yield crossFade(previous!, frame, Math.round((256 * step) / (steps + 1)));
         yield frame;
         previous = frame;
       }
@@ -162,14 +226,26 @@ function videoEntry(dir: string, data: Buffer, slides: TimedSlide[]): VideoEntry
     audio: 'aac (silent)',
     subtitles: { srt: `${dir}/video.srt`, vtt: `${dir}/video.vtt` },
     safeZone: { ...SAFE_ZONES[VIDEO_FORMAT.name]! },
-    slides: slides.map((slide) => ({ template: slide.card.template, start: seconds(slide.firstFrame), end: seconds(slide.firstFrame + slide.frames), text: slide.text })),
+    slides: slides.map((slide) => ({
+      template: slide.card.template,
+      start: seconds(slide.firstFrame),
+      end: seconds(slide.firstFrame + slide.frames),
+      text: slide.text,
+    })),
   };
 }
 
 /** What a viewer who cannot see it needs: what it is, how long, and every slide's words. */
 function videoAlt(slides: TimedSlide[], brand: Brand, duration: number): string {
   const speaker = [brand.author.name, brand.author.role].filter(Boolean).join(', ');
-  const text = `Short video, ${Math.round(duration)} seconds, ${slides.length} slides by ${speaker}: ${slides.map((slide) => slide.text.split('\n').map((line) => line.replace(/(?<![.!?…”])$/, '.')).join(' ')).join(' / ')}`;
+  const text = `Short video, ${Math.round(duration)} seconds, ${slides.length} slides by ${speaker}: ${slides
+    .map((slide) =>
+      slide.text
+        .split('\n')
+        .map((line) => line.replace(/(?<![.!?…”])$/, '.'))
+        .join(' '),
+    )
+    .join(' / ')}`;
   if ([...text].length <= ALT_LIMIT) return text;
   const words = text.split(' ');
   while (words.length > 1 && [...`${words.join(' ')}…`].length > ALT_LIMIT) words.pop();

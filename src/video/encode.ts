@@ -35,21 +35,84 @@ export async function encodeVideo(ffmpeg: string, { holds, stills }: Stills): Pr
   const dir = await mkdtemp(path.join(tmpdir(), 'facet-video-'));
   const out = path.join(dir, 'video.mp4');
   try {
-    const child = spawn(ffmpeg, [
-      '-hide_banner', '-loglevel', 'error',
-      '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${width}x${height}`, '-r', String(fps), '-i', 'pipe:0',
-      '-f', 'lavfi', '-t', (frames / fps).toFixed(6), '-i', 'anullsrc=channel_layout=stereo:sample_rate=48000',
-      '-filter_complex', `[0:v]${holdFilters(holds, fps)}[v]`, '-map', '[v]', '-map', '1:a',
-      // A key frame where each still starts holding: after a fade, x264 would otherwise keep the fade's faint ghost.
-      '-force_key_frames', keyFrames(holds, fps),
-      '-frames:v', String(frames), '-t', (frames / fps).toFixed(6),
-      '-c:v', 'libx264', '-preset', VIDEO_ENCODING.preset, '-crf', String(VIDEO_ENCODING.crf), '-profile:v', 'high', '-pix_fmt', 'yuv420p',
-      '-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv',
-      '-r', String(fps), '-threads', String(VIDEO_ENCODING.threads),
-      '-c:a', 'aac', '-b:a', VIDEO_ENCODING.audioBitrate,
-      '-movflags', '+faststart', '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:v', '+bitexact', '-flags:a', '+bitexact',
-      '-f', 'mp4', '-y', out,
-    ], { stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn(
+      ffmpeg,
+      [
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-f',
+        'rawvideo',
+        '-pix_fmt',
+        'rgba',
+        '-s',
+        `${width}x${height}`,
+        '-r',
+        String(fps),
+        '-i',
+        'pipe:0',
+        '-f',
+        'lavfi',
+        '-t',
+        (frames / fps).toFixed(6),
+        '-i',
+        'anullsrc=channel_layout=stereo:sample_rate=48000',
+        '-filter_complex',
+        `[0:v]${holdFilters(holds, fps)}[v]`,
+        '-map',
+        '[v]',
+        '-map',
+        '1:a',
+        // A key frame where each still starts holding: after a fade, x264 would otherwise keep the fade's faint ghost.
+        '-force_key_frames',
+        keyFrames(holds, fps),
+        '-frames:v',
+        String(frames),
+        '-t',
+        (frames / fps).toFixed(6),
+        '-c:v',
+        'libx264',
+        '-preset',
+        VIDEO_ENCODING.preset,
+        '-crf',
+        String(VIDEO_ENCODING.crf),
+        '-profile:v',
+        'high',
+        '-pix_fmt',
+        'yuv420p',
+        '-colorspace',
+        'bt709',
+        '-color_primaries',
+        'bt709',
+        '-color_trc',
+        'bt709',
+        '-color_range',
+        'tv',
+        '-r',
+        String(fps),
+        '-threads',
+        String(VIDEO_ENCODING.threads),
+        '-c:a',
+        'aac',
+        '-b:a',
+        VIDEO_ENCODING.audioBitrate,
+        '-movflags',
+        '+faststart',
+        '-map_metadata',
+        '-1',
+        '-fflags',
+        '+bitexact',
+        '-flags:v',
+        '+bitexact',
+        '-flags:a',
+        '+bitexact',
+        '-f',
+        'mp4',
+        '-y',
+        out,
+      ],
+      { stdio: ['pipe', 'ignore', 'pipe'] },
+    );
     const stderr: Buffer[] = [];
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     const exited = new Promise<number | null>((resolve, reject) => {
@@ -66,7 +129,10 @@ export async function encodeVideo(ffmpeg: string, { holds, stills }: Stills): Pr
     if (last) await write(child.stdin, last);
     child.stdin.end();
     const code = await exited;
-    if (code !== 0) throw new Error(`ffmpeg exited with ${code}: ${Buffer.concat(stderr).toString().trim().split('\n').slice(-3).join(' | ')}`);
+    if (code !== 0)
+      throw new Error(
+        `ffmpeg exited with ${code}: ${Buffer.concat(stderr).toString().trim().split('\n').slice(-3).join(' | ')}`,
+      );
     return await readFile(out);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -80,7 +146,12 @@ export async function encodeVideo(ffmpeg: string, { holds, stills }: Stills): Pr
  */
 function holdFilters(holds: number[], fps: number): string {
   const extra = holds.flatMap((hold, index) => (hold > 1 ? [`${hold - 1}*gt(N,${index})`] : []));
-  return ['scale=out_color_matrix=bt709:out_range=tv', 'format=yuv420p', `setpts='(N+${extra.join('+') || '0'})/(${fps}*TB)'`, `fps=${fps}`].join(',');
+  return [
+    'scale=out_color_matrix=bt709:out_range=tv',
+    'format=yuv420p',
+    `setpts='(N+${extra.join('+') || '0'})/(${fps}*TB)'`,
+    `fps=${fps}`,
+  ].join(',');
 }
 
 function keyFrames(holds: number[], fps: number): string {

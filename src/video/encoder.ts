@@ -45,7 +45,11 @@ async function probe(override: string | undefined): Promise<Encoder> {
 /** The one setup message of a build whose videos cannot be encoded; images and captions go on. */
 export function encoderMessage(encoder: Encoder & { ok: false }): Message {
   return {
-    file: 'package.json', line: 1, column: 1, ruleId: 'video-encoder', severity: 'warning',
+    file: 'package.json',
+    line: 1,
+    column: 1,
+    ruleId: 'video-encoder',
+    severity: 'warning',
     reason: `Expected ffmpeg with libx264 from ${PACKAGE} but ${encoder.problem}; videos are left out, every image and caption is built`,
     hint: `run \`npm install\` (it installs ${PACKAGE} with the binary for this platform; installs with --omit=optional skip it), or turn videos off with \`video: off\` in templates/brand.yaml`,
   };

@@ -67,6 +67,14 @@ export function rgbOf(hex: string): [number, number, number] {
   return [1, 3, 5].map((at) => Number.parseInt(full.slice(at, at + 2), 16)) as [number, number, number];
 }
 
-export function mix(colour: [number, number, number], background: [number, number, number], alpha: number): [number, number, number] {
-  return colour.map((value, index) => Math.round(value * alpha + background[index]! * (1 - alpha))) as [number, number, number];
+export function mix(
+  colour: [number, number, number],
+  background: [number, number, number],
+  alpha: number,
+): [number, number, number] {
+  return colour.map((value, index) => Math.round(value * alpha + background[index]! * (1 - alpha))) as [
+    number,
+    number,
+    number,
+  ];
 }

@@ -6,7 +6,9 @@ export interface Cue {
 }
 
 export function toSrt(cues: Cue[]): string {
-  return cues.map((cue, index) => `${index + 1}\n${clock(cue.start, ',')} --> ${clock(cue.end, ',')}\n${cueText(cue.text)}\n`).join('\n');
+  return cues
+    .map((cue, index) => `${index + 1}\n${clock(cue.start, ',')} --> ${clock(cue.end, ',')}\n${cueText(cue.text)}\n`)
+    .join('\n');
 }
 
 export function toVtt(cues: Cue[]): string {

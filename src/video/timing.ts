@@ -9,14 +9,22 @@ export function slideText(card: CardSpec, cta: string): string {
   };
   const parts = (() => {
     switch (card.template) {
-      case 'reel-section': return [text('heading'), text('points')];
-      case 'reel-quote': return [`“${text('quote')}”`];
-      case 'reel-stat': return [[text('figure'), text('counted')].filter(Boolean).join(' '), text('sentence')];
-      case 'reel-cta': return [cta, text('title'), text('where')];
-      default: return [text('title'), text('subtitle')];
+      case 'reel-section':
+        return [text('heading'), text('points')];
+      case 'reel-quote':
+        return [`“${text('quote')}”`];
+      case 'reel-stat':
+        return [[text('figure'), text('counted')].filter(Boolean).join(' '), text('sentence')];
+      case 'reel-cta':
+        return [cta, text('title'), text('where')];
+      default:
+        return [text('title'), text('subtitle')];
     }
   })();
-  return [...parts, text('disclosure')].map((part) => part.trim()).filter(Boolean).join('\n');
+  return [...parts, text('disclosure')]
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 export interface TimedSlide {

@@ -32,7 +32,12 @@ export async function listFiles(dir: string): Promise<string[]> {
   }
   return entries
     .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name)).split(path.sep).join('/'));
+    .map((entry) =>
+      path
+        .relative(dir, path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name))
+        .split(path.sep)
+        .join('/'),
+    );
 }
 
 export function isTempFile(relativePath: string): boolean {

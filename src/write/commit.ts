@@ -52,7 +52,9 @@ async function apply(outDir: string, staged: Staged[], remove: string[]): Promis
 /** Finishes a commit a killed build left half done, then sweeps temp files no commit will use. */
 export async function recoverOutput(outDir: string): Promise<void> {
   const journal = path.join(outDir, JOURNAL);
-  const pending = await readFile(journal, 'utf8').then((text) => JSON.parse(text) as { staged: Staged[]; remove: string[] }).catch(() => undefined);
+  const pending = await readFile(journal, 'utf8')
+    .then((text) => JSON.parse(text) as { staged: Staged[]; remove: string[] })
+    .catch(() => undefined);
   if (pending) await apply(outDir, pending.staged, pending.remove);
   await rm(journal, { force: true });
   for (const file of await listFiles(outDir)) if (isTempFile(file)) await rm(path.join(outDir, file), { force: true });

@@ -31,7 +31,10 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(await readFile(file, 'utf8').catch(() => ''));
       if (holder && holder !== process.pid && alive(holder)) {
-        throw new SetupError(`Expected ${outDir}/ to be free but another facet build (process ${holder}) is writing it`, 'wait for it to finish; the preview builds on every save too');
+        throw new SetupError(
+          `Expected ${outDir}/ to be free but another facet build (process ${holder}) is writing it`,
+          'wait for it to finish; the preview builds on every save too',
+        );
       }
       await rm(file, { force: true });
     }

@@ -31,7 +31,14 @@ const RESERVED = new Set(['exports']);
  * goes with them: files of rebuilt articles that were not written again and every file of
  * deleted articles.
  */
-export async function finishOutput(outDir: string, staged: Staged[], manifest: Manifest, written: ReadonlySet<string>, rebuilt: ReadonlySet<string>, existing: ReadonlySet<string>): Promise<void> {
+export async function finishOutput(
+  outDir: string,
+  staged: Staged[],
+  manifest: Manifest,
+  written: ReadonlySet<string>,
+  rebuilt: ReadonlySet<string>,
+  existing: ReadonlySet<string>,
+): Promise<void> {
   const manifestFile = await stage(outDir, MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
   const stale = (await listFiles(outDir)).filter((file) => {
     const slug = file.includes('/') ? file.slice(0, file.indexOf('/')) : undefined;
@@ -80,7 +87,9 @@ function unreadableManifest(file: string, problem: string, cause?: unknown): Set
 
 /** New entries replace old ones; entries of deleted articles go; sorted by slug for stable output. */
 export function mergeManifest(previous: Manifest, entries: ArticleEntry[], existing: ReadonlySet<string>): Manifest {
-  const bySlug = new Map(previous.articles.filter((entry) => existing.has(entry.slug)).map((entry) => [entry.slug, entry]));
+  const bySlug = new Map(
+    previous.articles.filter((entry) => existing.has(entry.slug)).map((entry) => [entry.slug, entry]),
+  );
   for (const entry of entries) bySlug.set(entry.slug, entry);
   return { version: 1, articles: [...bySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug)) };
 }

@@ -11,7 +11,10 @@ const JPEG = { quality: 90, chromaSubsampling: '4:4:4' } as const;
  * document posts as swipeable carousels). No dates or producer are written, so the same
  * slides always give the same bytes.
  */
-export async function carouselPdf(slides: { data: Buffer; width: number; height: number }[], title: string): Promise<Buffer> {
+export async function carouselPdf(
+  slides: { data: Buffer; width: number; height: number }[],
+  title: string,
+): Promise<Buffer> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.setTitle(title, { showInWindowTitleBar: true });
   // Converted side by side on libuv's threads, embedded in slide order.

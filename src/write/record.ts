@@ -73,7 +73,9 @@ async function readSaved(file: string): Promise<BuildRecord | undefined> {
 export async function cacheKeysOfOtherOutputs(options: BuildOptions): Promise<Set<string>> {
   const dir = path.join(options.cacheDir, RECORDS);
   const own = path.basename(recordFile(options.cacheDir, options.outDir));
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.json') && name !== own);
+  const names = (await readdir(dir).catch(() => [] as string[])).filter(
+    (name) => name.endsWith('.json') && name !== own,
+  );
   const keys = new Set<string>();
   for (const name of names) {
     const record = await readSaved(path.join(dir, name));
@@ -88,7 +90,10 @@ function withoutVersion({ version: _version, ...record }: BuildRecord & { versio
 }
 
 export function writeRecord(options: BuildOptions, record: BuildRecord): Promise<void> {
-  return writeAtomic(recordFile(options.cacheDir, options.outDir), JSON.stringify({ version: RECORD_VERSION, ...record }));
+  return writeAtomic(
+    recordFile(options.cacheDir, options.outDir),
+    JSON.stringify({ version: RECORD_VERSION, ...record }),
+  );
 }
 
 /**
@@ -109,14 +114,22 @@ export async function inputsKey(options: BuildOptions): Promise<string> {
 }
 
 export function articleKey(source: ArticleFile, inputs: string): string {
-  return createHash('sha256').update(inputs).update(source.file.path ?? '').update(String(source.file.value)).digest('hex');
+  return createHash('sha256')
+    .update(inputs)
+    .update(source.file.path ?? '')
+    .update(String(source.file.value))
+    .digest('hex');
 }
 
 /** The record still describes the article: same inputs, and every file as the build left it. */
 export async function isUpToDate(outDir: string, record: ArticleRecord, key: string): Promise<boolean> {
   if (record.key !== key) return false;
-  const stamps = await Promise.all(Object.keys(record.files).map((file) => stat(path.join(outDir, file)).catch(() => undefined)));
-  return Object.values(record.files).every(([bytes, mtime], index) => stamps[index]?.size === bytes && stamps[index]?.mtimeMs === mtime);
+  const stamps = await Promise.all(
+    Object.keys(record.files).map((file) => stat(path.join(outDir, file)).catch(() => undefined)),
+  );
+  return Object.values(record.files).every(
+    ([bytes, mtime], index) => stamps[index]?.size === bytes && stamps[index]?.mtimeMs === mtime,
+  );
 }
 
 /** Sizes and times of an article's files, read after the commit. */
@@ -172,11 +185,21 @@ export async function openRecordBook(options: BuildOptions, inputs: string) {
       drafts[slug] = key;
     },
     /** After the commit: the made articles' records (their files' stamps as committed), then the file. */
-    async write(made: MadeRecord[], brand: Brand, looked: ReadonlySet<string>, existing: ReadonlySet<string>): Promise<void> {
+    async write(
+      made: MadeRecord[],
+      brand: Brand,
+      looked: ReadonlySet<string>,
+      existing: ReadonlySet<string>,
+    ): Promise<void> {
       for (const article of made) {
         if (!article.fresh) continue;
         const files = await fileStamps(options.outDir, article.files);
-        articles[article.slug] = { key: article.fresh.key, entry: article.entry, files, cacheKeys: [...article.fresh.cacheKeys] };
+        articles[article.slug] = {
+          key: article.fresh.key,
+          entry: article.entry,
+          files,
+          cacheKeys: [...article.fresh.cacheKeys],
+        };
       }
       const kept = <T>(records: Record<string, T> | undefined) => unlooked(records ?? {}, looked, existing);
       await writeRecord(options, {
@@ -190,7 +213,11 @@ export async function openRecordBook(options: BuildOptions, inputs: string) {
 }
 
 /** Records of articles this build did not look at (a partial build), while their source exists. */
-function unlooked<T>(records: Record<string, T>, looked: ReadonlySet<string>, existing: ReadonlySet<string>): Record<string, T> {
+function unlooked<T>(
+  records: Record<string, T>,
+  looked: ReadonlySet<string>,
+  existing: ReadonlySet<string>,
+): Record<string, T> {
   return Object.fromEntries(Object.entries(records).filter(([slug]) => existing.has(slug) && !looked.has(slug)));
 }
 
@@ -198,7 +225,10 @@ function unlooked<T>(records: Record<string, T>, looked: ReadonlySet<string>, ex
  * Only a build of everything knows which cached cards it no longer uses; the entries that other
  * output folders' records use are kept.
  */
-export async function pruneCache(options: BuildOptions, cache: { keep(key: string): void; prune(): Promise<number> }): Promise<void> {
+export async function pruneCache(
+  options: BuildOptions,
+  cache: { keep(key: string): void; prune(): Promise<number> },
+): Promise<void> {
   if (options.slugs.length > 0 || options.channels) return;
   for (const key of await cacheKeysOfOtherOutputs(options)) cache.keep(key);
   await cache.prune();

@@ -44,13 +44,18 @@ function captioned(analysis: ReturnType<typeof analyze>): { post: Post; caption:
 }
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-const repoArticles = readdirSync(path.join(ROOT, 'articles')).filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -3));
+const repoArticles = readdirSync(path.join(ROOT, 'articles'))
+  .filter((name) => name.endsWith('.md'))
+  .map((name) => name.slice(0, -3));
 
 /** Every article of the project and every caption and notice fixture: the guarantees hold on all of them. */
 const everyArticle = () => [
   ...repoArticles.map((slug) => ({ name: slug, analysis: analyzeSource(articleFromRepo(slug)) })),
   ...fixtureCases('captions').map((name) => ({ name, analysis: analyze(name) })),
-  ...fixtureCases('notices').map((name) => ({ name, analysis: analyzeSource(articleFile(name, readFixture('notices', name, 'input.md'))) })),
+  ...fixtureCases('notices').map((name) => ({
+    name,
+    analysis: analyzeSource(articleFile(name, readFixture('notices', name, 'input.md'))),
+  })),
 ];
 
 /** tests/fixtures/captions/<case>/input.md → expected/<channel>/<NN>-<kind>.txt, exactly as pasted. */
@@ -59,7 +64,12 @@ describe('a caption per post', () => {
     describe(name, () => {
       it('matches the stored caption of every post', () => {
         for (const { post, caption, number } of captioned(analyze(name))) {
-          const text = post.kind === 'story' ? `[story link sticker] ${caption.sticker}` : caption.thread ? caption.thread.join('\n\n---\n\n') : caption.text;
+          const text =
+            post.kind === 'story'
+              ? `[story link sticker] ${caption.sticker}`
+              : caption.thread
+                ? caption.thread.join('\n\n---\n\n')
+                : caption.text;
           const file = `expected/${post.channel}/${String(number).padStart(2, '0')}-${post.kind}.txt`;
           expect(text, file).toBe(expected('captions', name, file, `${text}\n`).trimEnd());
         }
@@ -70,9 +80,15 @@ describe('a caption per post', () => {
           if (post.kind === 'story') continue;
           const platform = platformOf(post.channel)!;
           for (const text of postsOf(caption)) {
-            expect(countLength(text, platform.caption.counting), `${post.channel}: ${text.slice(0, 40)}`).toBeLessThanOrEqual(platform.caption.limit);
+            expect(
+              countLength(text, platform.caption.counting),
+              `${post.channel}: ${text.slice(0, 40)}`,
+            ).toBeLessThanOrEqual(platform.caption.limit);
           }
-          expect(postsOf(caption).some((text) => text.includes(setup.brand.disclaimer)), `${post.channel} ${post.kind}`).toBe(true);
+          expect(
+            postsOf(caption).some((text) => text.includes(setup.brand.disclaimer)),
+            `${post.channel} ${post.kind}`,
+          ).toBe(true);
           if (caption.title) expect([...caption.title].length).toBeLessThanOrEqual(platform.caption.titleLimit!);
         }
       });
@@ -86,15 +102,19 @@ describe('a caption per post', () => {
               expect(parsed.weightedLength).toBeLessThanOrEqual(280);
             }
           }
-          if (post.channel === 'bluesky') for (const text of postsOf(caption)) expect([...graphemes.segment(text)].length).toBeLessThanOrEqual(300);
+          if (post.channel === 'bluesky')
+            for (const text of postsOf(caption)) expect([...graphemes.segment(text)].length).toBeLessThanOrEqual(300);
         }
       });
 
       it('numbers threads 1/n to n/n: opening first, a post per section, link and disclaimer last', () => {
         const analysis = analyze(name);
         for (const channel of ['x', 'bluesky'] as const) {
-          const thread = captioned(analysis).find(({ post }) => post.channel === channel && post.kind === 'thread')!.caption.thread!;
-          thread.forEach((text, index) => expect(text.endsWith(`\n\n${index + 1}/${thread.length}`), `${channel} post ${index + 1}`).toBe(true));
+          const thread = captioned(analysis).find(({ post }) => post.channel === channel && post.kind === 'thread')!
+            .caption.thread!;
+          thread.forEach((text, index) =>
+            expect(text.endsWith(`\n\n${index + 1}/${thread.length}`), `${channel} post ${index + 1}`).toBe(true),
+          );
           const sections = analysis.article.sections.filter((section) => section.depth === 2).length;
           expect(thread.length).toBeGreaterThanOrEqual(sections + 2);
           expect(thread.slice(-3).join('\n')).toContain('utm_source=' + channel);
@@ -121,15 +141,22 @@ describe('a caption per post', () => {
  */
 function sharedLine(line: string, caption: Caption): boolean {
   const { brand, notices } = setup;
-  return [brand.disclaimer, notices.offLabel.text, brand.supportLine, brand.cta, caption.link ?? '\0'].some((shared) => line.includes(shared))
-    || /^(#\S+\s*)+$/.test(line) || /^\d+\/\d+$/.test(line) || /^[•→] /.test(line);
+  return (
+    [brand.disclaimer, notices.offLabel.text, brand.supportLine, brand.cta, caption.link ?? '\0'].some((shared) =>
+      line.includes(shared),
+    ) ||
+    /^(#\S+\s*)+$/.test(line) ||
+    /^\d+\/\d+$/.test(line) ||
+    /^[•→] /.test(line)
+  );
 }
 
 describe('every post its own words, on every article', () => {
   it('never gives two posts of an article on one channel the same caption, opening line or sentence', () => {
     for (const { name, analysis } of everyArticle()) {
       const byChannel = new Map<string, Caption[]>();
-      for (const { post, caption } of captioned(analysis)) if (post.kind !== 'story') byChannel.set(post.channel, [...(byChannel.get(post.channel) ?? []), caption]);
+      for (const { post, caption } of captioned(analysis))
+        if (post.kind !== 'story') byChannel.set(post.channel, [...(byChannel.get(post.channel) ?? []), caption]);
       for (const [channel, captions] of byChannel) {
         const openings = captions.map((caption) => normalize(caption.text.split('\n')[0]!));
         expect(new Set(openings).size, `${name} ${channel}: ${openings.join(' | ')}`).toBe(captions.length);
@@ -163,7 +190,10 @@ describe('every post its own words, on every article', () => {
         if (post.kind === 'story' || !platform.caption.fold) continue;
         const opening = caption.text.split('\n')[0]!;
         expect(opening, `${name} ${post.channel} ${post.kind}`).toBe(caption.hook);
-        expect(countLength(opening, platform.caption.counting), `${name} ${post.channel}: ${opening}`).toBeLessThanOrEqual(platform.caption.fold);
+        expect(
+          countLength(opening, platform.caption.counting),
+          `${name} ${post.channel}: ${opening}`,
+        ).toBeLessThanOrEqual(platform.caption.fold);
       }
     }
   });
@@ -174,10 +204,13 @@ describe('every post its own words, on every article', () => {
       for (const { caption } of captioned(analysis).filter(({ post }) => post.kind === 'thread')) {
         tops.slice(0, 8).forEach((top, index) => {
           const end = tops[index + 1]?.section.position.line ?? Number.POSITIVE_INFINITY;
-          const best = analysis.article.quotes.find((quote) => quote.position.line >= top.section.position.line && quote.position.line < end);
+          const best = analysis.article.quotes.find(
+            (quote) => quote.position.line >= top.section.position.line && quote.position.line < end,
+          );
           const text = caption.thread![index + 1]!;
           expect(text, `${name}: ${top.section.heading}`).toContain(top.section.heading);
-          if (best && !caption.warnings.some((warning) => warning.includes(top.section.heading))) expect(text, `${name}: ${top.section.heading}`).toContain(best.text);
+          if (best && !caption.warnings.some((warning) => warning.includes(top.section.heading)))
+            expect(text, `${name}: ${top.section.heading}`).toContain(best.text);
         });
       }
     }
@@ -188,13 +221,19 @@ describe('every post its own words, on every article', () => {
       const lines = String(analysis.source.file.value).split('\n');
       for (const { caption } of captioned(analysis)) {
         const said = caption.text.split('\n').filter((line) => line.trim() && !/^\d+\/\d+$/.test(line.trim()));
-        expect(caption.origins!.map((origin) => origin.text), name).toEqual(said.length ? said : [caption.sticker]);
+        expect(
+          caption.origins!.map((origin) => origin.text),
+          name,
+        ).toEqual(said.length ? said : [caption.sticker]);
         for (const origin of caption.origins!) {
           expect(origin.from.length, `${name}: ${origin.text}`).toBeGreaterThan(0);
           for (const from of origin.from.filter((where) => where.startsWith(`${analysis.source.file.path}:`))) {
             const line = lines[Number(from.split(':').at(-1)) - 1]!;
             const words = line.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3);
-            expect(words.some((word) => origin.text.toLowerCase().includes(word.toLowerCase())), `${name}: “${origin.text}” said to come from “${line}”`).toBe(true);
+            expect(
+              words.some((word) => origin.text.toLowerCase().includes(word.toLowerCase())),
+              `${name}: “${origin.text}” said to come from “${line}”`,
+            ).toBe(true);
           }
         }
       }
@@ -206,7 +245,8 @@ describe('links and hashtags', () => {
   it('tags links per channel and points Instagram and TikTok to the link in bio', () => {
     for (const { post, caption } of captioned(analyze('seed'))) {
       if (post.kind === 'story') continue;
-      if (post.channel === 'linkedin') expect(caption.text).toContain('utm_source=linkedin&utm_medium=social&utm_campaign=seed');
+      if (post.channel === 'linkedin')
+        expect(caption.text).toContain('utm_source=linkedin&utm_medium=social&utm_campaign=seed');
       if (post.channel === 'instagram' || post.channel === 'tiktok') {
         expect(caption.text).not.toContain('https://');
         expect(caption.text).toContain(setup.brand.linkInBio);
@@ -220,17 +260,27 @@ describe('links and hashtags', () => {
     expect(of('instagram').hashtags).toHaveLength(5);
     expect(of('threads').hashtags).toEqual(['ChronicPain']);
     expect(of('linkedin').hashtags.length).toBeGreaterThanOrEqual(3);
-    expect(of('instagram').hashtags).toEqual(['ChronicPain', 'CentralSensitization', 'IntegrativeMedicine', 'Neuroplasticity', 'Sleep']);
+    expect(of('instagram').hashtags).toEqual([
+      'ChronicPain',
+      'CentralSensitization',
+      'IntegrativeMedicine',
+      'Neuroplasticity',
+      'Sleep',
+    ]);
   });
 });
 
 describe('fitting', () => {
-  const thread = (channel: string, analysis: ReturnType<typeof analyze>) => captioned(analysis).find(({ post }) => post.channel === channel)!.caption;
+  const thread = (channel: string, analysis: ReturnType<typeof analyze>) =>
+    captioned(analysis).find(({ post }) => post.channel === channel)!.caption;
 
   it('drops optional parts before shortening, and never the link, the disclaimer or the article’s own hashtags', () => {
     const analysis = analyze('long-intro');
     const pin = thread('pinterest', analysis);
-    expect(pin.warnings).toEqual(["To fit Pinterest's 500 limit: dropped a point", "To fit Pinterest's 500 limit: dropped a summary sentence"]);
+    expect(pin.warnings).toEqual([
+      "To fit Pinterest's 500 limit: dropped a point",
+      "To fit Pinterest's 500 limit: dropped a summary sentence",
+    ]);
     expect(pin.text).toContain(setup.brand.disclaimer);
     const x = thread('x', analysis);
     expect(x.thread!.find((text) => text.includes('utm_source=x'))).toContain('#ChronicPain');
@@ -240,7 +290,16 @@ describe('fitting', () => {
   it('shortens only at word boundaries', () => {
     const analysis = analyze('long-intro');
     const article = analysis.article;
-    const words = new Set([article.intro.join(' '), article.title, article.subtitle ?? '', ...article.sections.flatMap((section) => [section.heading, ...section.paragraphs])].join(' ').split(/\s+/));
+    const words = new Set(
+      [
+        article.intro.join(' '),
+        article.title,
+        article.subtitle ?? '',
+        ...article.sections.flatMap((section) => [section.heading, ...section.paragraphs]),
+      ]
+        .join(' ')
+        .split(/\s+/),
+    );
     for (const { caption } of captioned(analysis)) {
       for (const text of postsOf(caption)) {
         for (const cut of text.matchAll(/(\S+)…/g)) expect(words, `“${cut[0]}”`).toContain(cut[1]);
@@ -249,7 +308,11 @@ describe('fitting', () => {
   });
 
   it('warns when no opening line the article offers fits before the platform’s “…more”', () => {
-    const source = articleFile('wordy', '---\ntitle: Pain\ndate: 2024-08-01\n---\n\n' + 'Chronic pain changes how the brain and the spinal cord process every signal from the body, and that change lasts for months or years after the injury has healed completely.\n');
+    const source = articleFile(
+      'wordy',
+      '---\ntitle: Pain\ndate: 2024-08-01\n---\n\n' +
+        'Chronic pain changes how the brain and the spinal cord process every signal from the body, and that change lasts for months or years after the injury has healed completely.\n',
+    );
     const { messages } = analyzeSource(source);
     expect(messages).toContainEqual(expect.objectContaining({ ruleId: 'hook-past-fold', severity: 'warning' }));
   });
@@ -257,7 +320,9 @@ describe('fitting', () => {
   it('holds back only the channel whose caption cannot fit, with a positioned error', () => {
     const wordy = { ...setup, brand: { ...setup.brand, disclaimer: 'Disclaimer' + ' word'.repeat(60) } };
     const { posts, messages } = analyze('seed', wordy);
-    expect(messages).toContainEqual(expect.objectContaining({ ruleId: 'caption-too-long', severity: 'error', file: 'articles/seed.md' }));
+    expect(messages).toContainEqual(
+      expect.objectContaining({ ruleId: 'caption-too-long', severity: 'error', file: 'articles/seed.md' }),
+    );
     expect(posts.some((post) => post.channel === 'x')).toBe(false);
     expect(posts.some((post) => post.channel === 'instagram')).toBe(true);
   });

@@ -17,15 +17,25 @@ function hashtagsOf(slug: string, source = articleFromRepo(slug)): string[] {
 
 describe('hashtags keep acronyms and the team’s spelling', () => {
   it('writes the repo’s tags as the team does: #PTSD, #SGB, #MTHFR', () => {
-    expect(hashtagsOf('stellate-ganglion-block-for-ptsd')).toEqual(expect.arrayContaining(['PTSD', 'SGB', 'MentalHealth']));
-    expect(hashtagsOf('folate-vs-folic-acid')).toEqual(expect.arrayContaining(['MTHFR', 'Folate', 'Nutrition', 'Vitamins']));
+    expect(hashtagsOf('stellate-ganglion-block-for-ptsd')).toEqual(
+      expect.arrayContaining(['PTSD', 'SGB', 'MentalHealth']),
+    );
+    expect(hashtagsOf('folate-vs-folic-acid')).toEqual(
+      expect.arrayContaining(['MTHFR', 'Folate', 'Nutrition', 'Vitamins']),
+    );
     for (const slug of ['stellate-ganglion-block-for-ptsd', 'folate-vs-folic-acid', 'ketamine-therapy-for-migraines']) {
-      expect(hashtagsOf(slug).filter((tag) => /^(?:Ptsd|Sgb|Mthfr|Nad)$/.test(tag)), slug).toEqual([]);
+      expect(
+        hashtagsOf(slug).filter((tag) => /^(?:Ptsd|Sgb|Mthfr|Nad)$/.test(tag)),
+        slug,
+      ).toEqual([]);
     }
   });
 
   it('takes spellings from templates/rules/hashtags.yaml, then the article’s own text, and CamelCase only joins words', () => {
-    const source = articleFile('long-covid', '---\ntitle: Fatigue After Infection\ndate: 2024-11-07\ntags: [long-covid, nad, iv-therapy, sleep hygiene]\nhashtags: [eHealth]\n---\n\nSome people feel tired for months. NAD+ levels are being studied.\n\n## Pacing\n\nPacing your days helps many people recover energy over several weeks.\n');
+    const source = articleFile(
+      'long-covid',
+      '---\ntitle: Fatigue After Infection\ndate: 2024-11-07\ntags: [long-covid, nad, iv-therapy, sleep hygiene]\nhashtags: [eHealth]\n---\n\nSome people feel tired for months. NAD+ levels are being studied.\n\n## Pacing\n\nPacing your days helps many people recover energy over several weeks.\n',
+    );
     expect(hashtagsOf('long-covid', source).slice(0, 4)).toEqual(['eHealth', 'LongCOVID', 'NAD', 'IVTherapy']);
     expect(normalizeHashtag('sleep hygiene')).toBe('SleepHygiene');
     expect(normalizeHashtag('KetamineTherapy')).toBe('KetamineTherapy');

@@ -29,14 +29,16 @@ describe('notices by topic (templates/rules/notices.yaml)', () => {
     expect(ptsd.length).toBeGreaterThan(3);
     for (const caption of ptsd) expect(caption).toContain(setup.brand.supportLine);
     for (const slug of ['ketamine-therapy-for-migraines', 'folate-vs-folic-acid']) {
-      for (const caption of captionsOf(articleFromRepo(slug))) expect(caption, slug).not.toContain(setup.brand.supportLine);
+      for (const caption of captionsOf(articleFromRepo(slug)))
+        expect(caption, slug).not.toContain(setup.brand.supportLine);
     }
   });
 
   it('puts the off-label notice only on articles naming an off-label treatment; the rest get the educational notice alone', () => {
     expect(setup.notices.offLabel.text).toMatch(/off-label/);
     for (const slug of ['ketamine-therapy-for-migraines', 'stellate-ganglion-block-for-ptsd']) {
-      for (const caption of captionsOf(articleFromRepo(slug))) expect(caption, slug).toContain(`${setup.brand.disclaimer} ${setup.notices.offLabel.text}`);
+      for (const caption of captionsOf(articleFromRepo(slug)))
+        expect(caption, slug).toContain(`${setup.brand.disclaimer} ${setup.notices.offLabel.text}`);
     }
     for (const caption of captionsOf(articleFromRepo('folate-vs-folic-acid'))) {
       expect(caption).toContain(setup.brand.disclaimer);
@@ -63,6 +65,11 @@ describe('notices by topic (templates/rules/notices.yaml)', () => {
     const analysis = analyzed(articleFromRepo('stellate-ganglion-block-for-ptsd'));
     const caption = analysis.captions.get(analysis.posts[0]!)!;
     const support = caption.origins!.find((origin) => origin.text === setup.brand.supportLine)!;
-    expect(support.from).toEqual(expect.arrayContaining(['templates/brand.yaml: support_line', expect.stringMatching(/^templates\/rules\/notices\.yaml:\d+$/)]));
+    expect(support.from).toEqual(
+      expect.arrayContaining([
+        'templates/brand.yaml: support_line',
+        expect.stringMatching(/^templates\/rules\/notices\.yaml:\d+$/),
+      ]),
+    );
   });
 });

@@ -23,7 +23,10 @@ function renderersLoadedBy(script: string): string[] {
     ];
     console.log(JSON.stringify(found.filter(Boolean)));
   `;
-  const out = execFileSync(process.execPath, ['--import', TSX, '--input-type=module', '-e', program], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--import', TSX, '--input-type=module', '-e', program], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return JSON.parse(out.trim().split('\n').at(-1)!) as string[];
 }
 

@@ -119,7 +119,11 @@ describe('a 40-column terminal without colour', () => {
 
   it('checks, with the problem positioned, and exits 1', async () => {
     const project = withBrokenArticle();
-    const run = await runToEnd(`${FACET} check --articles ${project.articles}`, { cwd: project.dir, columns, colour: false });
+    const run = await runToEnd(`${FACET} check --articles ${project.articles}`, {
+      cwd: project.dir,
+      columns,
+      colour: false,
+    });
     expect(run.code).toBe(1);
     expect(run.screen.join('\n')).toMatch(/folate-broken\.md:2:\d+: error Unexpected `:`/);
     expect(run.screen.at(-1)).toMatch(/^✗ 2 checked · 1 error, \d+ warnings?$/);

@@ -13,7 +13,17 @@ const START = '2026-12-21';
 let project: TempProject;
 let manifest: Manifest;
 
-interface JsonRow { slug: string; channel: string; kind: string; scheduled: string; local: string; caption?: string; sticker?: string; thread?: string[]; images: { url: string }[] }
+interface JsonRow {
+  slug: string;
+  channel: string;
+  kind: string;
+  scheduled: string;
+  local: string;
+  caption?: string;
+  sticker?: string;
+  thread?: string[];
+  images: { url: string }[];
+}
 
 async function exported(format: string, extension: string): Promise<string> {
   await exportCampaign({ outDir: project.out, templatesDir: project.templates, format, start: START });
@@ -22,8 +32,19 @@ async function exported(format: string, extension: string): Promise<string> {
 
 beforeAll(async () => {
   project = tempProject();
-  writeFileSync(path.join(project.templates, 'brand.yaml'), `${readFileSync(path.join(project.templates, 'brand.yaml'), 'utf8')}\nimage_base_url: https://cdn.example.org/campaigns/\n`);
-  manifest = (await build({ articlesDir: project.articles, templatesDir: project.templates, outDir: project.out, cacheDir: project.cache, channels: ['instagram', 'linkedin', 'x'] })).manifest;
+  writeFileSync(
+    path.join(project.templates, 'brand.yaml'),
+    `${readFileSync(path.join(project.templates, 'brand.yaml'), 'utf8')}\nimage_base_url: https://cdn.example.org/campaigns/\n`,
+  );
+  manifest = (
+    await build({
+      articlesDir: project.articles,
+      templatesDir: project.templates,
+      outDir: project.out,
+      cacheDir: project.cache,
+      channels: ['instagram', 'linkedin', 'x'],
+    })
+  ).manifest;
 }, 180_000);
 
 const posts = () => manifest.articles.flatMap((article) => article.posts.map((post) => ({ article, post })));
@@ -33,7 +54,9 @@ describe('scheduler exports', () => {
     const buffer = parse(await exported('buffer', 'csv'), { columns: true }) as Record<string, string>[];
     expect(buffer).toHaveLength(posts().length);
     expect(Object.keys(buffer[0]!)).toEqual(['Text', 'Image URL', 'Tags', 'Posting Time']);
-    const captions = new Set(posts().map(({ post }) => (post.thread ? post.thread.join('\n\n') : (post.caption ?? ''))));
+    const captions = new Set(
+      posts().map(({ post }) => (post.thread ? post.thread.join('\n\n') : (post.caption ?? ''))),
+    );
     for (const row of buffer) {
       expect(captions).toContain(row.Text);
       expect(row['Image URL']).toMatch(/^https:\/\/cdn\.example\.org\/campaigns\/[a-z0-9-]+\/[a-z]+\/\d\d-/);
@@ -43,7 +66,11 @@ describe('scheduler exports', () => {
     expect(hootsuite).toHaveLength(posts().length);
     expect(hootsuite[0]![0]).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
     const generic = parse(await exported('generic', 'csv'), { columns: true }) as Record<string, string>[];
-    expect(generic.map((row) => `${row.slug} ${row.channel} ${row.kind}`).sort()).toEqual(posts().map(({ article, post }) => `${article.slug} ${post.channel} ${post.kind}`).sort());
+    expect(generic.map((row) => `${row.slug} ${row.channel} ${row.kind}`).sort()).toEqual(
+      posts()
+        .map(({ article, post }) => `${article.slug} ${post.channel} ${post.kind}`)
+        .sort(),
+    );
   });
 
   it('writes an iCalendar file a calendar parser reads: an event per post at its time', async () => {
@@ -59,7 +86,12 @@ describe('scheduler exports', () => {
     for (const row of rows) {
       // Several channels post at one time: the event is the one at that time with this post's words.
       const text = row.thread ? row.thread.join('\n\n') : (row.caption ?? `Story link sticker: ${row.sticker}`);
-      const event = events.find((candidate) => candidate.startDate.toJSDate().toISOString().replace('.000Z', 'Z') === row.scheduled && candidate.summary.includes(row.kind) && candidate.description === text);
+      const event = events.find(
+        (candidate) =>
+          candidate.startDate.toJSDate().toISOString().replace('.000Z', 'Z') === row.scheduled &&
+          candidate.summary.includes(row.kind) &&
+          candidate.description === text,
+      );
       expect(event, `${row.slug} ${row.channel} ${row.kind}`).toBeDefined();
     }
   });
@@ -71,7 +103,8 @@ describe('scheduler exports', () => {
     const windows = { linkedin: ['08:00', '12:00'], default: ['09:00', '12:30', '17:30'] };
     const gaps: Record<string, number> = { x: 1, threads: 1, default: 2 };
     const groups = new Map<string, JsonRow[]>();
-    for (const row of rows) groups.set(`${row.slug} ${row.channel}`, [...(groups.get(`${row.slug} ${row.channel}`) ?? []), row]);
+    for (const row of rows)
+      groups.set(`${row.slug} ${row.channel}`, [...(groups.get(`${row.slug} ${row.channel}`) ?? []), row]);
     for (const [key, group] of groups) {
       const ordered = [...group].sort((a, b) => a.scheduled.localeCompare(b.scheduled));
       expect(['carousel', 'thread', 'link'], key).toContain(ordered[0]!.kind);
@@ -94,7 +127,9 @@ describe('scheduler exports', () => {
 
   it('drips posts out week by week after each article’s launch, never one caption twice on a channel', async () => {
     const rows = JSON.parse(await exported('json', 'json')) as (JsonRow & { drip_week?: number })[];
-    const captions = rows.filter((row) => row.kind !== 'story').map((row) => `${row.channel}\n${row.thread ? row.thread.join('\n\n') : row.caption}`);
+    const captions = rows
+      .filter((row) => row.kind !== 'story')
+      .map((row) => `${row.channel}\n${row.thread ? row.thread.join('\n\n') : row.caption}`);
     expect(new Set(captions).size).toBe(captions.length);
     const drip = rows.filter((row) => row.drip_week);
     expect(drip.length).toBeGreaterThan(0);
@@ -108,12 +143,21 @@ describe('scheduler exports', () => {
     const file = path.join(project.out, 'manifest.json');
     const original = readFileSync(file, 'utf8');
     const broken = JSON.parse(original) as Manifest;
-    const quotes = broken.articles[0]!.posts.filter((candidate) => candidate.channel === 'instagram' && candidate.kind === 'quote');
+    const quotes = broken.articles[0]!.posts.filter(
+      (candidate) => candidate.channel === 'instagram' && candidate.kind === 'quote',
+    );
     quotes[1]!.caption = quotes[0]!.caption;
     writeFileSync(file, JSON.stringify(broken));
     try {
-      const result = await exportCampaign({ outDir: project.out, templatesDir: project.templates, format: 'json', start: START });
-      expect(result.rejected).toEqual([expect.stringMatching(/instagram quote #\d+: the same caption as a post scheduled before it on Instagram/)]);
+      const result = await exportCampaign({
+        outDir: project.out,
+        templatesDir: project.templates,
+        format: 'json',
+        start: START,
+      });
+      expect(result.rejected).toEqual([
+        expect.stringMatching(/instagram quote #\d+: the same caption as a post scheduled before it on Instagram/),
+      ]);
     } finally {
       writeFileSync(file, original);
     }
@@ -132,7 +176,12 @@ describe('scheduler exports', () => {
     post.thread![0] = 'word '.repeat(80);
     writeFileSync(file, JSON.stringify(broken));
     try {
-      const result = await exportCampaign({ outDir: project.out, templatesDir: project.templates, format: 'json', start: START });
+      const result = await exportCampaign({
+        outDir: project.out,
+        templatesDir: project.templates,
+        format: 'json',
+        start: START,
+      });
       expect(result.rejected).toEqual([expect.stringMatching(/x thread #1: caption of 400 is over X's 280/)]);
       expect(result.rows).toBe(posts().length - 1);
     } finally {
@@ -142,7 +191,9 @@ describe('scheduler exports', () => {
 
   it('bundles each article: images, captions, alt texts and its schedule', async () => {
     await exportCampaign({ outDir: project.out, templatesDir: project.templates, format: 'bundle', start: START });
-    const names = zipEntries(readFileSync(path.join(project.out, 'exports', 'bundles', 'ketamine-therapy-for-migraines.zip')));
+    const names = zipEntries(
+      readFileSync(path.join(project.out, 'exports', 'bundles', 'ketamine-therapy-for-migraines.zip')),
+    );
     expect(names).toContain('ketamine-therapy-for-migraines/schedule.csv');
     expect(names).toContain('ketamine-therapy-for-migraines/instagram/captions.txt');
     expect(names).toContain('ketamine-therapy-for-migraines/x/alt-text.txt');

@@ -4,7 +4,9 @@ import { expected, fixtureCases, readFixture } from '../helpers/fixtures.ts';
 import { articleFile, repoSetup } from '../helpers/setup.ts';
 
 async function extract(name: string) {
-  const analysis = analyzeArticle(articleFile(name, readFixture('extract', name, 'input.md')), await repoSetup(), { drafts: false });
+  const analysis = analyzeArticle(articleFile(name, readFixture('extract', name, 'input.md')), await repoSetup(), {
+    drafts: false,
+  });
   if (analysis.status !== 'ok') throw new Error(`${name} did not analyse: ${analysis.status}`);
   return analysis.article;
 }
@@ -35,13 +37,18 @@ describe('the seed article', () => {
     const article = await extract('ketamine-therapy-for-migraines');
     expect(article.quotes.slice(0, 2)).toMatchObject([
       { origin: 'pull-quote', text: expect.stringMatching(/^Medication overuse headaches occur in half of patients/) },
-      { origin: 'pull-quote', text: 'We cannot expect to treat physical pain without treating emotional pain, and vice versa' },
+      {
+        origin: 'pull-quote',
+        text: 'We cannot expect to treat physical pain without treating emotional pain, and vice versa',
+      },
     ]);
   });
 
   it('finds its figures with what they count', async () => {
     const phrases = (await extract('ketamine-therapy-for-migraines')).stats.map((stat) => stat.phrase);
-    expect(phrases).toEqual(expect.arrayContaining(['17% of women', 'half of patients', '2 or more Triptan medications']));
+    expect(phrases).toEqual(
+      expect.arrayContaining(['17% of women', 'half of patients', '2 or more Triptan medications']),
+    );
   });
 
   it('keeps the intro apart from the sections', async () => {
@@ -62,9 +69,15 @@ describe('quote selection', () => {
 
   it('reads h3 subsections, numbered lists and a blockquote', async () => {
     const article = await extract('folate-vs-folic-acid');
-    expect(article.sections.filter((section) => section.depth === 3).map((section) => section.heading)).toEqual(['Where you find it', 'Why it is fragile']);
+    expect(article.sections.filter((section) => section.depth === 3).map((section) => section.heading)).toEqual([
+      'Where you find it',
+      'Why it is fragile',
+    ]);
     expect(article.sections.find((section) => section.heading === 'What Folic Acid Is')?.points).toHaveLength(4);
-    expect(article.quotes[0]).toMatchObject({ origin: 'blockquote', text: expect.stringMatching(/^Folic acid fortification/) });
+    expect(article.quotes[0]).toMatchObject({
+      origin: 'blockquote',
+      text: expect.stringMatching(/^Folic acid fortification/),
+    });
   });
 });
 
@@ -89,12 +102,20 @@ describe('markup in front matter', () => {
     const source = articleFile('markup', text);
     const analysis = analyzeArticle(source, await repoSetup(), { drafts: false });
     if (analysis.status !== 'ok') throw new Error('did not analyse');
-    const raw = source.file.messages.filter((message) => message.ruleId === 'raw-html').map((message) => [message.line, message.column, message.fatal]);
-    expect(raw).toEqual([[2, 17, false], [3, 23, false], [6, 31, false]]);
+    const raw = source.file.messages
+      .filter((message) => message.ruleId === 'raw-html')
+      .map((message) => [message.line, message.column, message.fatal]);
+    expect(raw).toEqual([
+      [2, 17, false],
+      [3, 23, false],
+      [6, 31, false],
+    ]);
     expect(analysis.article.title).toBe('Migraine Relief Explained');
     expect(analysis.article.subtitle).toBe('What helps and what does not');
     const words = JSON.stringify([analysis.article, analysis.posts, [...analysis.captions.values()]]);
     expect(words).not.toMatch(/<|>|script|onerror|alert/);
-    expect(analysis.posts.some((post) => post.images.some((image) => image.card.alt.includes('Migraine Relief Explained')))).toBe(true);
+    expect(
+      analysis.posts.some((post) => post.images.some((image) => image.card.alt.includes('Migraine Relief Explained'))),
+    ).toBe(true);
   });
 });

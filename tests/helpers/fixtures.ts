@@ -26,6 +26,7 @@ export function expected(group: string, name: string, file: string, actual: stri
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, actual);
   }
-  if (!existsSync(target)) throw new Error(`No expectation at ${target}; run UPDATE_FIXTURES=1 npm test and review the file it writes`);
+  if (!existsSync(target))
+    throw new Error(`No expectation at ${target}; run UPDATE_FIXTURES=1 npm test and review the file it writes`);
   return readFileSync(target, 'utf8');
 }

@@ -40,8 +40,11 @@ export async function inkRows(image: Buffer): Promise<boolean[]> {
  * differs by more than 48, and the mean absolute difference (0–255).
  */
 export async function difference(a: Buffer, b: Buffer): Promise<{ changed: number; mean: number }> {
-  const [left, right] = await Promise.all([a, b].map((image) => sharp(image).removeAlpha().raw().toBuffer({ resolveWithObject: true })));
-  if (left!.info.width !== right!.info.width || left!.info.height !== right!.info.height) return { changed: 1, mean: 255 };
+  const [left, right] = await Promise.all(
+    [a, b].map((image) => sharp(image).removeAlpha().raw().toBuffer({ resolveWithObject: true })),
+  );
+  if (left!.info.width !== right!.info.width || left!.info.height !== right!.info.height)
+    return { changed: 1, mean: 255 };
   let changed = 0;
   let total = 0;
   const pixels = left!.info.width * left!.info.height;

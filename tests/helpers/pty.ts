@@ -26,7 +26,11 @@ export interface PtySession {
 }
 
 export function runInPty(command: string, options: PtyOptions): PtySession {
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), TERM: 'xterm-256color', ...options.env };
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    TERM: 'xterm-256color',
+    ...options.env,
+  };
   delete env.CI;
   if (options.colour) delete env.NO_COLOR;
   else env.NO_COLOR = '1';
@@ -44,7 +48,9 @@ export function runInPty(command: string, options: PtyOptions): PtySession {
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
-  const exited = new Promise<number>((resolve) => child.on('close', (code, signal) => resolve(code ?? 128 + signalNumber(signal))));
+  const exited = new Promise<number>((resolve) =>
+    child.on('close', (code, signal) => resolve(code ?? 128 + signalNumber(signal))),
+  );
   return {
     raw: () => output,
     type: (text) => child.stdin!.write(text),
@@ -74,7 +80,10 @@ export function runInPty(command: string, options: PtyOptions): PtySession {
 }
 
 /** Runs a command to its end: its exit code, the raw output and the final screen. */
-export async function runToEnd(command: string, options: PtyOptions): Promise<{ code: number; raw: string; screen: string[] }> {
+export async function runToEnd(
+  command: string,
+  options: PtyOptions,
+): Promise<{ code: number; raw: string; screen: string[] }> {
   const session = runInPty(command, options);
   const code = await session.exited;
   session.child.stdin!.end();

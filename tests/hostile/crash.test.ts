@@ -15,18 +15,39 @@ const CLI = path.join(ROOT, 'src', 'cli.ts');
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
-  return () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Starts `facet build` and SIGKILLs it after `delay` ms (if it is still running). */
 function buildAndKill(project: TempProject, delay: number): Promise<'killed' | 'finished'> {
   // node itself, not the tsx wrapper: a SIGKILL must reach the process that writes.
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'build', '--articles', project.articles, '--templates', project.templates, '--out', project.out, '--cache', project.cache, '--channels', 'instagram,x'], { stdio: 'ignore', cwd: ROOT });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      CLI,
+      'build',
+      '--articles',
+      project.articles,
+      '--templates',
+      project.templates,
+      '--out',
+      project.out,
+      '--cache',
+      project.cache,
+      '--channels',
+      'instagram,x',
+    ],
+    { stdio: 'ignore', cwd: ROOT },
+  );
   const timer = setTimeout(() => child.kill('SIGKILL'), delay);
-  return new Promise((resolve) => child.once('exit', (_code, signal) => {
-    clearTimeout(timer);
-    resolve(signal === 'SIGKILL' ? 'killed' : 'finished');
-  }));
+  return new Promise((resolve) =>
+    child.once('exit', (_code, signal) => {
+      clearTimeout(timer);
+      resolve(signal === 'SIGKILL' ? 'killed' : 'finished');
+    }),
+  );
 }
 
 /** Every file under its own name is whole: images decode, JSON parses. Temp files are not output. */
@@ -49,7 +70,9 @@ async function manifestMatches(out: string): Promise<void> {
     expect(data.length, image.path).toBe(image.bytes);
     expect(createHash('sha256').update(data).digest('hex').slice(0, 16), image.path).toBe(image.hash);
   }
-  const onDisk = (await listFiles(out)).filter((file) => /\.(png|jpg)$/.test(file) && !file.endsWith('contact-sheet.png'));
+  const onDisk = (await listFiles(out)).filter(
+    (file) => /\.(png|jpg)$/.test(file) && !file.endsWith('contact-sheet.png'),
+  );
   expect(onDisk.sort()).toEqual([...new Set(images.map((image) => image.path))].sort());
 }
 
@@ -68,7 +91,10 @@ describe('a build killed at any moment', () => {
     let killed = 0;
     let committing = 0;
     for (let round = 0; round < KILLS; round++) {
-      writeFileSync(article, original.replace('Migraines affect 17% of women.', `Migraines affect 17% of women (round ${round}).`));
+      writeFileSync(
+        article,
+        original.replace('Migraines affect 17% of women.', `Migraines affect 17% of women (round ${round}).`),
+      );
       const outcome = await buildAndKill(project, Math.floor(duration * (0.1 + next() * 0.85)));
       if (outcome === 'killed') killed += 1;
       await everyFileWhole(project.out);
@@ -77,9 +103,14 @@ describe('a build killed at any moment', () => {
       else committing += 1;
       await recoverOutput(project.out);
       await manifestMatches(project.out);
-      expect((await listFiles(project.out)).filter((file) => file.includes('.facet-tmp-')), `seed ${seed}, round ${round}`).toEqual([]);
+      expect(
+        (await listFiles(project.out)).filter((file) => file.includes('.facet-tmp-')),
+        `seed ${seed}, round ${round}`,
+      ).toEqual([]);
     }
-    console.log(`crash test: ${killed} of ${KILLS} builds killed mid-way, ${committing} during a commit (a build took ${duration} ms; seed ${seed})`);
+    console.log(
+      `crash test: ${killed} of ${KILLS} builds killed mid-way, ${committing} during a commit (a build took ${duration} ms; seed ${seed})`,
+    );
     expect(killed).toBeGreaterThanOrEqual(KILLS / 2);
   }, 600_000);
 });

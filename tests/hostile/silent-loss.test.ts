@@ -90,7 +90,9 @@ describe('one cache shared by two output folders', () => {
     const cards = path.join(project.cache, 'cards');
     const ownCards = readdirSync(cards);
     expect(ownCards.length).toBeGreaterThan(10);
-    await build(optionsOf(project, { channels: undefined, articlesDir: elsewhere, outDir: path.join(project.dir, 'out-2') }));
+    await build(
+      optionsOf(project, { channels: undefined, articlesDir: elsewhere, outDir: path.join(project.dir, 'out-2') }),
+    );
     const after = new Set(readdirSync(cards));
     expect(ownCards.filter((name) => !after.has(name))).toEqual([]);
     const again = await build(optionsOf(project, { channels: undefined, force: false }));

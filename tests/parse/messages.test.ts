@@ -20,7 +20,12 @@ describe('messages for problem articles', () => {
     const analysis = analyzeArticle(source, await repoSetup(), { drafts: false });
     const [message] = messagesOf(source.file, source.file.path);
     expect(analysis.status).toBe('failed');
-    expect(message).toMatchObject({ file: 'articles/folate.md', line: 2, severity: 'error', ruleId: 'front-matter-yaml' });
+    expect(message).toMatchObject({
+      file: 'articles/folate.md',
+      line: 2,
+      severity: 'error',
+      ruleId: 'front-matter-yaml',
+    });
     expect(message!.column).toBeGreaterThan('title: '.length);
     expect(message!.hint).toContain('title: "Folate vs. Folic Acid: The Difference"');
   });
@@ -29,7 +34,10 @@ describe('messages for problem articles', () => {
     const previous = process.env.TZ;
     process.env.TZ = 'Pacific/Kiritimati';
     try {
-      const source = articleFile('dated', '---\ntitle: Dated\ndate: 2024-03-18\n---\n\n## Part\n\nA sentence that is long enough to be quoted on a card.\n');
+      const source = articleFile(
+        'dated',
+        '---\ntitle: Dated\ndate: 2024-03-18\n---\n\n## Part\n\nA sentence that is long enough to be quoted on a card.\n',
+      );
       const analysis = analyzeArticle(source, await repoSetup(), { drafts: false });
       expect(analysis.status === 'ok' && analysis.article.date).toBe('2024-03-18');
     } finally {

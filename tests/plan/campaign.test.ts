@@ -6,7 +6,9 @@ import { CARD_DATA_KEYS } from '../../src/plan/cards.ts';
 import { articleFromRepo, repoSetup } from '../helpers/setup.ts';
 
 async function seedPosts(): Promise<Post[]> {
-  const analysis = analyzeArticle(articleFromRepo('ketamine-therapy-for-migraines'), await repoSetup({ video: true }), { drafts: false });
+  const analysis = analyzeArticle(articleFromRepo('ketamine-therapy-for-migraines'), await repoSetup({ video: true }), {
+    drafts: false,
+  });
   if (analysis.status !== 'ok') throw new Error('seed did not analyse');
   return analysis.posts;
 }
@@ -14,7 +16,15 @@ async function seedPosts(): Promise<Post[]> {
 describe('the default campaign of the seed article', () => {
   it('opens Instagram with a carousel: title, a slide per section, closing slide', async () => {
     const carousel = (await seedPosts()).find((post) => post.channel === 'instagram' && post.kind === 'carousel')!;
-    expect(carousel.images.map((image) => image.card.template)).toEqual(['title', 'section', 'section', 'section', 'section', 'section', 'cta']);
+    expect(carousel.images.map((image) => image.card.template)).toEqual([
+      'title',
+      'section',
+      'section',
+      'section',
+      'section',
+      'section',
+      'cta',
+    ]);
     expect(carousel.images.map((image) => image.card.data.slide)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
   });
 
@@ -24,7 +34,11 @@ describe('the default campaign of the seed article', () => {
     const templates = new Set(posts.flatMap((post) => post.images.map((image) => image.card.template)));
     expect([...templates].sort()).toEqual(['cta', 'link', 'quote', 'section', 'stat', 'story', 'title']);
     for (const [channel, platform] of Object.entries(PLATFORMS)) {
-      const used = new Set(posts.filter((post) => post.channel === channel).flatMap((post) => post.images.map((image) => image.card.format)));
+      const used = new Set(
+        posts
+          .filter((post) => post.channel === channel)
+          .flatMap((post) => post.images.map((image) => image.card.format)),
+      );
       expect([...used].sort(), channel).toEqual(Object.keys(platform.formats).sort());
     }
   });
@@ -40,7 +54,8 @@ describe('the default campaign of the seed article', () => {
     const thread = (await seedPosts()).find((post) => post.channel === 'x')!;
     expect(thread.kind).toBe('thread');
     const byPost = new Map<number, string[]>();
-    for (const image of thread.images) byPost.set(image.threadPost!, [...(byPost.get(image.threadPost!) ?? []), image.card.template]);
+    for (const image of thread.images)
+      byPost.set(image.threadPost!, [...(byPost.get(image.threadPost!) ?? []), image.card.template]);
     expect(byPost.get(1)).toEqual(['link', 'stat']);
     // The pull quotes stand in the first and fourth sections: posts 2 and 5.
     expect(byPost.get(2)).toEqual(['quote']);
@@ -50,7 +65,9 @@ describe('the default campaign of the seed article', () => {
 
   it('writes LinkedIn’s carousel as a PDF document too, and Bluesky’s images as JPEG', async () => {
     const posts = await seedPosts();
-    expect(posts.find((post) => post.channel === 'linkedin' && post.kind === 'carousel')!.pdf).toBe('ketamine-therapy-for-migraines/linkedin/carousel.pdf');
+    expect(posts.find((post) => post.channel === 'linkedin' && post.kind === 'carousel')!.pdf).toBe(
+      'ketamine-therapy-for-migraines/linkedin/carousel.pdf',
+    );
     const bluesky = posts.filter((post) => post.channel === 'bluesky').flatMap((post) => post.images);
     expect(bluesky.every((image) => image.card.encoding === 'jpeg' && image.path.endsWith('.jpg'))).toBe(true);
   });
@@ -59,14 +76,32 @@ describe('the default campaign of the seed article', () => {
     const videos = (await seedPosts()).filter((post) => post.kind === 'video');
     expect(videos.map((post) => post.channel).sort()).toEqual(['facebook', 'instagram', 'linkedin', 'tiktok']);
     for (const post of videos) {
-      expect(post.images.map((image) => image.card.template)).toEqual(['reel-title', 'reel-section', 'reel-section', 'reel-section', 'reel-section', 'reel-section', 'reel-quote', 'reel-stat', 'reel-cta']);
-      expect(post.images.every((image) => image.card.width === 1080 && image.card.height === 1920 && image.card.format === 'reel')).toBe(true);
-      expect(post.images[0]!.path).toMatch(new RegExp(`^ketamine-therapy-for-migraines/${post.channel}/\\d\\d-cover\\.png$`));
+      expect(post.images.map((image) => image.card.template)).toEqual([
+        'reel-title',
+        'reel-section',
+        'reel-section',
+        'reel-section',
+        'reel-section',
+        'reel-section',
+        'reel-quote',
+        'reel-stat',
+        'reel-cta',
+      ]);
+      expect(
+        post.images.every(
+          (image) => image.card.width === 1080 && image.card.height === 1920 && image.card.format === 'reel',
+        ),
+      ).toBe(true);
+      expect(post.images[0]!.path).toMatch(
+        new RegExp(`^ketamine-therapy-for-migraines/${post.channel}/\\d\\d-cover\\.png$`),
+      );
     }
   });
 
   it('only binds values the templates are allowed to name', async () => {
-    const keys = new Set((await seedPosts()).flatMap((post) => post.images.flatMap((image) => Object.keys(image.card.data))));
+    const keys = new Set(
+      (await seedPosts()).flatMap((post) => post.images.flatMap((image) => Object.keys(image.card.data))),
+    );
     for (const key of keys) expect(CARD_DATA_KEYS).toContain(key);
   });
 });

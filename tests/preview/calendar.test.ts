@@ -34,7 +34,14 @@ describe('the preview’s campaign calendar', () => {
     expect(await day.locator('.cal-slot').first().textContent()).toContain(first.opening);
     expect(await page.locator('.cal-slot.drip').count()).toBe(calendar.entries.filter((entry) => entry.drip).length);
     // One article on one channel never opens two posts alike, launch or drip.
-    const openings = await page.locator('.cal-slot').evaluateAll((slots) => slots.map((slot) => `${slot.getAttribute('data-slug')} ${slot.getAttribute('data-channel')} ${slot.querySelector('.cal-opening')?.textContent}`));
+    const openings = await page
+      .locator('.cal-slot')
+      .evaluateAll((slots) =>
+        slots.map(
+          (slot) =>
+            `${slot.getAttribute('data-slug')} ${slot.getAttribute('data-channel')} ${slot.querySelector('.cal-opening')?.textContent}`,
+        ),
+      );
     const captioned = openings.filter((opening) => !opening.includes('Story link sticker'));
     expect(new Set(captioned).size).toBe(captioned.length);
     await page.screenshot({ path: 'test-results/calendar.png', fullPage: true });

@@ -24,7 +24,11 @@ function edit(change: (text: string) => string): void {
 beforeAll(async () => {
   project = tempProject();
   preview = await startPreview({
-    port: 0, articlesDir: project.articles, templatesDir: project.templates, outDir: project.out, cacheDir: project.cache,
+    port: 0,
+    articlesDir: project.articles,
+    templatesDir: project.templates,
+    outDir: project.out,
+    cacheDir: project.cache,
     channels: ['instagram', 'linkedin', 'x'],
   });
   await preview.session.idle();
@@ -74,7 +78,9 @@ describe('the preview gallery', () => {
   it('copies a caption with one click', async () => {
     await page.locator('[data-post="instagram-0"] .copy').click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    const state = (await (await fetch(`${preview.url}/api/state`)).json()) as { manifest: { articles: { slug: string; posts: { caption: string }[] }[] } };
+    const state = (await (await fetch(`${preview.url}/api/state`)).json()) as {
+      manifest: { articles: { slug: string; posts: { caption: string }[] }[] };
+    };
     const post = state.manifest.articles.find((article) => article.slug === SLUG)!.posts[0]!;
     expect(copied).toBe(post.caption);
   });
@@ -95,9 +101,13 @@ describe('the preview gallery', () => {
     const saved = Date.now();
     edit((text) => text.replace('## First Line Treatments for Migraines', '## First-Line Care for Acute Migraines'));
     await expect.poll(() => slide.getAttribute('src'), { timeout: 20_000 }).not.toBe(before);
-    await expect.poll(() => page.locator('[data-post="instagram-0"] .caption').textContent()).toContain('First-Line Care for Acute Migraines');
+    await expect
+      .poll(() => page.locator('[data-post="instagram-0"] .caption').textContent())
+      .toContain('First-Line Care for Acute Migraines');
     expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(42);
-    console.log(`preview updated ${Date.now() - saved} ms after the save; the rebuild took ${preview.session.state().lastBuildMs} ms`);
+    console.log(
+      `preview updated ${Date.now() - saved} ms after the save; the rebuild took ${preview.session.state().lastBuildMs} ms`,
+    );
   });
 
   it('shows a positioned error overlay for a broken save, and clears it once fixed', async () => {

@@ -19,14 +19,22 @@ afterAll(async () => {
 });
 
 /** A raw GET, so the Host and path go out exactly as written (fetch would normalise them). */
-function get(pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+function get(
+  pathname: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
   const { hostname, port } = new URL(preview.url);
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path: pathname, headers: { host: `${hostname}:${port}`, ...headers } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-    });
+    const req = request(
+      { hostname, port, path: pathname, headers: { host: `${hostname}:${port}`, ...headers } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -39,7 +47,9 @@ describe('the preview server', () => {
 
   it('serves the gallery, its state and the images', async () => {
     expect((await get('/')).status).toBe(200);
-    const state = JSON.parse((await get('/api/state')).body.toString()) as { manifest: { articles: { posts: { images: { path: string }[] }[] }[] } };
+    const state = JSON.parse((await get('/api/state')).body.toString()) as {
+      manifest: { articles: { posts: { images: { path: string }[] }[] }[] };
+    };
     const image = state.manifest.articles[0]!.posts[0]!.images[0]!;
     const served = await get(`/output/${image.path}`);
     expect(served.status).toBe(200);
@@ -57,9 +67,20 @@ describe('the preview server', () => {
     mkdirSync(project.out, { recursive: true });
     symlinkSync(path.join(project.dir, 'articles'), path.join(project.out, 'escape'));
     const payloads = [
-      '/output/../package.json', '/output/..%2f..%2fpackage.json', '/output/%2e%2e/%2e%2e/etc/passwd', '/output/%252e%252e%252fetc%252fpasswd',
-      '/output/..\\..\\etc\\passwd', '/output/..%5c..%5cetc%5cpasswd', '/output/%00', '/output/manifest.json%00.png', '/output//etc/passwd',
-      '/output/escape/ketamine-therapy-for-migraines.md', '/output/%', '/../../etc/passwd', '/output/.', '/output/',
+      '/output/../package.json',
+      '/output/..%2f..%2fpackage.json',
+      '/output/%2e%2e/%2e%2e/etc/passwd',
+      '/output/%252e%252e%252fetc%252fpasswd',
+      '/output/..\\..\\etc\\passwd',
+      '/output/..%5c..%5cetc%5cpasswd',
+      '/output/%00',
+      '/output/manifest.json%00.png',
+      '/output//etc/passwd',
+      '/output/escape/ketamine-therapy-for-migraines.md',
+      '/output/%',
+      '/../../etc/passwd',
+      '/output/.',
+      '/output/',
     ];
     for (const payload of payloads) {
       const response = await get(payload);
@@ -84,7 +105,10 @@ describe('the preview server', () => {
     const good = readFileSync(file, 'utf8');
     writeFileSync(file, '---\ntitle: [unclosed\n');
     await new Promise((resolve) => setTimeout(resolve, 150));
-    writeFileSync(`${file}.tmp`, good.replace('Migraines affect 17% of women.', 'Migraines affect 17% of women worldwide.'));
+    writeFileSync(
+      `${file}.tmp`,
+      good.replace('Migraines affect 17% of women.', 'Migraines affect 17% of women worldwide.'),
+    );
     renameSync(`${file}.tmp`, file);
     for (let save = 0; save < 20; save++) writeFileSync(file, good.replace('17%', `17% (${save})`));
     writeFileSync(file, good);

@@ -27,7 +27,16 @@ beforeAll(async () => {
 describe('cards for every format of every channel', () => {
   it('covers every format in the platform table', () => {
     const sizes = new Set(cards.map((card) => `${card.width}x${card.height}`));
-    for (const size of ['1080x1350', '1080x1080', '1080x1920', '1200x630', '1200x627', '1600x900', '1200x675', '1000x1500']) {
+    for (const size of [
+      '1080x1350',
+      '1080x1080',
+      '1080x1920',
+      '1200x630',
+      '1200x627',
+      '1600x900',
+      '1200x675',
+      '1000x1500',
+    ]) {
       expect(sizes).toContain(size);
     }
   });
@@ -36,7 +45,11 @@ describe('cards for every format of every channel', () => {
     for (const card of cards) {
       const { data, missing, overflow } = await drawCard(card, context);
       const meta = await sharp(data).metadata();
-      expect([meta.width, meta.height, meta.format], `${card.template} ${card.format}`).toEqual([card.width, card.height, card.encoding]);
+      expect([meta.width, meta.height, meta.format], `${card.template} ${card.format}`).toEqual([
+        card.width,
+        card.height,
+        card.encoding,
+      ]);
       expect(await variation(data, { left: 0, top: 0, width: card.width, height: card.height })).toBeGreaterThan(10);
       expect(missing).toEqual([]);
       expect(overflow).toEqual([]);
@@ -64,7 +77,8 @@ describe('cards for every format of every channel', () => {
   it('draw the title in the upper half and the author line near the bottom', async () => {
     const card = cards.find((candidate) => candidate.template === 'title' && candidate.format === 'portrait')!;
     const rows = await inkRows((await drawCard(card, context)).data);
-    const inked = (from: number, to: number) => rows.slice(Math.round(from * rows.length), Math.round(to * rows.length)).filter(Boolean).length;
+    const inked = (from: number, to: number) =>
+      rows.slice(Math.round(from * rows.length), Math.round(to * rows.length)).filter(Boolean).length;
     expect(inked(0.2, 0.6)).toBeGreaterThan(200);
     expect(inked(0.85, 0.95)).toBeGreaterThan(30);
   });

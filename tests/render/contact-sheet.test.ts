@@ -19,8 +19,20 @@ beforeAll(async () => {
 });
 
 const card: CardSpec = {
-  template: 'title', format: 'portrait', width: 1080, height: 1350, encoding: 'png', alt: '', origin: { line: 1, column: 1 },
-  data: { title: 'Ketamine for Migraines', subtitle: 'What the research says', kicker: 'Migraine', handle: '@anthonykavehmd', where: 'link in bio' },
+  template: 'title',
+  format: 'portrait',
+  width: 1080,
+  height: 1350,
+  encoding: 'png',
+  alt: '',
+  origin: { line: 1, column: 1 },
+  data: {
+    title: 'Ketamine for Migraines',
+    subtitle: 'What the research says',
+    kicker: 'Migraine',
+    handle: '@anthonykavehmd',
+    where: 'link in bio',
+  },
 };
 
 describe('contact sheet thumbnails', () => {
@@ -37,9 +49,25 @@ describe('contact sheet thumbnails', () => {
     const drawn = await drawCard({ ...card, encoding: 'jpeg' }, context);
     expect(drawn.thumbnail).toBeUndefined();
     const cache = openCardCache(mkdtempSync(path.join(tmpdir(), 'facet-sheet-')));
-    const image = { path: 'x/01-title.jpg', width: 1080, height: 1350, bytes: drawn.data.length, hash: drawn.hash, alt: '', template: 'title' };
+    const image = {
+      path: 'x/01-title.jpg',
+      width: 1080,
+      height: 1350,
+      bytes: drawn.data.length,
+      hash: drawn.hash,
+      alt: '',
+      template: 'title',
+    };
     const post: PostEntry = {
-      channel: 'x', kind: 'link', format: 'portrait', images: [image], caption: '', hashtags: [], length: 0, limit: 280, warnings: [],
+      channel: 'x',
+      kind: 'link',
+      format: 'portrait',
+      images: [image],
+      caption: '',
+      hashtags: [],
+      length: 0,
+      limit: 280,
+      warnings: [],
     };
     await drawContactSheet('Ketamine for Migraines', [post], new Map([[image.path, drawn.data]]), context, cache);
     const used = await cache.get(thumbnailKey(drawn.hash));

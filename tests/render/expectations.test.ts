@@ -21,13 +21,17 @@ describe('cards against stored expectations', () => {
   for (const name of fixtureCases('cards')) {
     it(name, async () => {
       const dir = path.join(FIXTURES, 'cards', name);
-      const spec = JSON.parse(readFileSync(path.join(dir, 'card.json'), 'utf8')) as Omit<CardSpec, 'alt' | 'encoding' | 'origin'>;
+      const spec = JSON.parse(readFileSync(path.join(dir, 'card.json'), 'utf8')) as Omit<
+        CardSpec,
+        'alt' | 'encoding' | 'origin'
+      >;
       const card = await drawCard({ ...spec, alt: '', encoding: 'png', origin: { line: 1, column: 1 } }, context);
       expect(card.missing).toEqual([]);
       expect(card.overflow).toEqual([]);
       const expectedFile = path.join(dir, 'expected.png');
       if (UPDATING) writeFileSync(expectedFile, card.data);
-      if (!existsSync(expectedFile)) throw new Error(`No ${expectedFile}; run UPDATE_FIXTURES=1 npm test and look at it`);
+      if (!existsSync(expectedFile))
+        throw new Error(`No ${expectedFile}; run UPDATE_FIXTURES=1 npm test and look at it`);
       const { changed, mean } = await difference(card.data, readFileSync(expectedFile));
       expect(changed, `${name}: share of pixels changed`).toBeLessThanOrEqual(TOLERANCE.changed);
       expect(mean, `${name}: mean difference`).toBeLessThanOrEqual(TOLERANCE.mean);

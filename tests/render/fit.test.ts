@@ -9,10 +9,22 @@ beforeAll(async () => {
   context = renderContextOf(await repoSetup());
 });
 
-const SIXTY_WORDS = Array.from({ length: 5 }, () => 'Patients with chronic migraine often try several treatments before one works for').join(' ');
+const SIXTY_WORDS = Array.from(
+  { length: 5 },
+  () => 'Patients with chronic migraine often try several treatments before one works for',
+).join(' ');
 
 function card(template: string, data: CardSpec['data'], format = 'square', width = 1080, height = 1080): CardSpec {
-  return { template, format, width, height, data: { kicker: 'Migraine', handle: '@anthonykavehmd', where: 'link in bio', ...data }, alt: '', encoding: 'png', origin: { line: 1, column: 1 } };
+  return {
+    template,
+    format,
+    width,
+    height,
+    data: { kicker: 'Migraine', handle: '@anthonykavehmd', where: 'link in bio', ...data },
+    alt: '',
+    encoding: 'png',
+    origin: { line: 1, column: 1 },
+  };
 }
 
 describe('text fitting', () => {
@@ -28,9 +40,13 @@ describe('text fitting', () => {
   });
 
   it('fits a 140-character heading on a section slide without reaching the footer', async () => {
-    const heading = 'Why Some Migraine Patients Respond to Ketamine Infusions While Others See Little Change, and What the Research Says About Telling Them Apart';
+    const heading =
+      'Why Some Migraine Patients Respond to Ketamine Infusions While Others See Little Change, and What the Research Says About Telling Them Apart';
     expect(heading).toHaveLength(140);
-    const slide = await drawCard(card('section', { heading, points: ['One point', 'Another point'] }, 'portrait', 1080, 1350), context);
+    const slide = await drawCard(
+      card('section', { heading, points: ['One point', 'Another point'] }, 'portrait', 1080, 1350),
+      context,
+    );
     expect(slide.overflow).toEqual([]);
     expect(slide.fontSizes.heading).toBeLessThan(84);
   });
@@ -42,16 +58,28 @@ describe('text fitting', () => {
   });
 
   it('draws emoji and accented words with nothing missing', async () => {
-    const result = await drawCard(card('quote', { quote: 'Café-au-lait crêpes 🥬 for naïve Zoë 👋🏽 in São Paulo 🇧🇷 with family 👨‍👩‍👧' }), context);
+    const result = await drawCard(
+      card('quote', { quote: 'Café-au-lait crêpes 🥬 for naïve Zoë 👋🏽 in São Paulo 🇧🇷 with family 👨‍👩‍👧' }),
+      context,
+    );
     expect(result.missing).toEqual([]);
     expect(result.overflow).toEqual([]);
   });
 
   it('fits a card whose other words move its box as if it were the first of its shape', async () => {
     // The second card's kicker wraps onto three lines, so the guess from the first is wrong.
-    const words = { heading: 'What the research says', points: [SIXTY_WORDS.slice(0, 150), SIXTY_WORDS.slice(100, 250), SIXTY_WORDS.slice(200, 350)] };
+    const words = {
+      heading: 'What the research says',
+      points: [SIXTY_WORDS.slice(0, 150), SIXTY_WORDS.slice(100, 250), SIXTY_WORDS.slice(200, 350)],
+    };
     const wide = card('section', { ...words, kicker: 'Migraine' }, 'portrait', 1080, 1350);
-    const tall = card('section', { ...words, kicker: Array.from({ length: 8 }, () => 'Chronic migraine').join(' ') }, 'portrait', 1080, 1350);
+    const tall = card(
+      'section',
+      { ...words, kicker: Array.from({ length: 8 }, () => 'Chronic migraine').join(' ') },
+      'portrait',
+      1080,
+      1350,
+    );
     const fresh = async () => {
       vi.resetModules();
       return (await import('../../src/render/card.ts')).drawCard;

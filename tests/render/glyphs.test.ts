@@ -5,7 +5,11 @@ import { repoSetup } from '../helpers/setup.ts';
 describe('characters the fonts cannot draw', () => {
   it('are named by code point', async () => {
     const { coverage } = await repoSetup();
-    expect(missingCharacters('Acupuncture 针灸 → relief', coverage)).toEqual(['U+9488 "针"', 'U+7078 "灸"', 'U+2192 "→"']);
+    expect(missingCharacters('Acupuncture 针灸 → relief', coverage)).toEqual([
+      'U+9488 "针"',
+      'U+7078 "灸"',
+      'U+2192 "→"',
+    ]);
   });
 
   it('do not include Latin accents, Greek, Cyrillic or any kind of emoji', async () => {

@@ -30,13 +30,29 @@ describe('card templates', () => {
 
   it('name an unknown placeholder with its line and a suggestion', async () => {
     const dir = templatesWith('quote', '<div style="display: flex">\n  <div>{{qoute}}</div>\n</div>\n');
-    await expect(loadSetup(dir)).rejects.toThrow(/quote\.html:2:8: Unknown placeholder \{\{qoute\}\}; did you mean \{\{quote\}\}\?/);
+    await expect(loadSetup(dir)).rejects.toThrow(
+      /quote\.html:2:8: Unknown placeholder \{\{qoute\}\}; did you mean \{\{quote\}\}\?/,
+    );
   });
 
   it('stop the build with the template named when satori cannot draw its CSS', async () => {
-    const dir = templatesWith('quote', readFileSync(path.join(TEMPLATES, 'cards', 'quote.html'), 'utf8').replace('display: flex; flex-direction: column; box-sizing', 'display: table; flex-direction: column; box-sizing'));
+    const dir = templatesWith(
+      'quote',
+      readFileSync(path.join(TEMPLATES, 'cards', 'quote.html'), 'utf8').replace(
+        'display: flex; flex-direction: column; box-sizing',
+        'display: table; flex-direction: column; box-sizing',
+      ),
+    );
     const out = path.join(path.dirname(dir), 'output');
-    await expect(build({ articlesDir: path.join(ROOT, 'articles'), templatesDir: dir, outDir: out, cacheDir: path.join(path.dirname(dir), 'cache'), slugs: ['ketamine-therapy-for-migraines'], channels: ['x'] }))
-      .rejects.toThrow(/quote\.html.*display/);
+    await expect(
+      build({
+        articlesDir: path.join(ROOT, 'articles'),
+        templatesDir: dir,
+        outDir: out,
+        cacheDir: path.join(path.dirname(dir), 'cache'),
+        slugs: ['ketamine-therapy-for-migraines'],
+        channels: ['x'],
+      }),
+    ).rejects.toThrow(/quote\.html.*display/);
   });
 });

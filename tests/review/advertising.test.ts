@@ -9,7 +9,11 @@ const CASES: { rule: string; hit: string; nearMiss: string }[] = [
     hit: 'One patient said the infusions gave her back her weekends.',
     nearMiss: 'One patient said the infusions gave her back her weekends; individual results vary.',
   },
-  { rule: 'ad-testimonial-undisclosed', hit: 'Read our five-star reviews before you book.', nearMiss: 'Read the five-star hotel guide before you travel.' },
+  {
+    rule: 'ad-testimonial-undisclosed',
+    hit: 'Read our five-star reviews before you book.',
+    nearMiss: 'Read the five-star hotel guide before you travel.',
+  },
   {
     rule: 'ad-before-after',
     hit: 'See our before-and-after photos from the migraine clinic.',
@@ -25,18 +29,43 @@ const CASES: { rule: string; hit: string; nearMiss: string }[] = [
     hit: 'Dr. Kaveh is a board-certified physician.',
     nearMiss: 'Dr. Kaveh is board certified by the American Board of Anesthesiology.',
   },
-  { rule: 'ad-painless', hit: 'The stellate ganglion block is a painless procedure.', nearMiss: 'The block is not always painless, so we numb the skin first.' },
-  { rule: 'ad-painless', hit: 'You will not feel a thing during the injection.', nearMiss: 'You will feel a brief sting during the injection.' },
-  { rule: 'ad-proven', hit: 'IV ketamine is a proven option for migraines.', nearMiss: 'IV ketamine has not been proven to prevent migraines.' },
+  {
+    rule: 'ad-painless',
+    hit: 'The stellate ganglion block is a painless procedure.',
+    nearMiss: 'The block is not always painless, so we numb the skin first.',
+  },
+  {
+    rule: 'ad-painless',
+    hit: 'You will not feel a thing during the injection.',
+    nearMiss: 'You will feel a brief sting during the injection.',
+  },
+  {
+    rule: 'ad-proven',
+    hit: 'IV ketamine is a proven option for migraines.',
+    nearMiss: 'IV ketamine has not been proven to prevent migraines.',
+  },
   // "Clinically proven" is the stronger rule's; the plain one must not fire on it twice.
-  { rule: 'ad-proven', hit: 'Sleep hygiene is a proven way to calm migraines.', nearMiss: 'Sleep hygiene is clinically proven to calm migraines.' },
-  { rule: 'ad-clinically-proven', hit: 'Methylfolate is clinically proven to lift your mood.', nearMiss: 'Methylfolate is not clinically proven to lift your mood.' },
+  {
+    rule: 'ad-proven',
+    hit: 'Sleep hygiene is a proven way to calm migraines.',
+    nearMiss: 'Sleep hygiene is clinically proven to calm migraines.',
+  },
+  {
+    rule: 'ad-clinically-proven',
+    hit: 'Methylfolate is clinically proven to lift your mood.',
+    nearMiss: 'Methylfolate is not clinically proven to lift your mood.',
+  },
   {
     rule: 'ad-drug-benefit-without-risk',
     hit: 'Nurtec stops a migraine within hours for many people.',
-    nearMiss: 'Nurtec stops a migraine within hours for many people, but it can cause nausea; talk to your doctor about the risks.',
+    nearMiss:
+      'Nurtec stops a migraine within hours for many people, but it can cause nausea; talk to your doctor about the risks.',
   },
-  { rule: 'ad-drug-benefit-without-risk', hit: 'Spravato helps when other antidepressants have failed.', nearMiss: 'Spravato is given in a clinic under supervision.' },
+  {
+    rule: 'ad-drug-benefit-without-risk',
+    hit: 'Spravato helps when other antidepressants have failed.',
+    nearMiss: 'Spravato is given in a clinic under supervision.',
+  },
 ];
 
 describe('what boards and the FTC look for', () => {

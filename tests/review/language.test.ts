@@ -21,12 +21,16 @@ describe('spelling and repeated words', () => {
     expect(report).toBe(expected('review', 'spelling', 'expected.txt', `${report}\n`).trimEnd());
     const lines = input.split('\n');
     const planted = ['Migranes', 'releive', 'eligibile', 'Treatmnets', 'dont', 'the the', 'chiar'];
-    expect(messages.map((message) => [message.line, message.column])).toEqual(planted.map((word) => {
-      const pattern = new RegExp(`\\b${word}\\b`);
-      const line = lines.findIndex((text) => pattern.test(text));
-      return [line + 1, pattern.exec(lines[line]!)!.index + 1];
-    }));
-    expect(messages.find((message) => message.reason.includes('eligibile'))!.reason).toBe('Unexpected `eligibile`, expected `eligible`');
+    expect(messages.map((message) => [message.line, message.column])).toEqual(
+      planted.map((word) => {
+        const pattern = new RegExp(`\\b${word}\\b`);
+        const line = lines.findIndex((text) => pattern.test(text));
+        return [line + 1, pattern.exec(lines[line]!)!.index + 1];
+      }),
+    );
+    expect(messages.find((message) => message.reason.includes('eligibile'))!.reason).toBe(
+      'Unexpected `eligibile`, expected `eligible`',
+    );
   });
 
   it('knows the project’s own words: none in the three articles, and templates/words.txt is what knows them', async () => {
@@ -34,7 +38,10 @@ describe('spelling and repeated words', () => {
       expect((await languageMessages(articleFromRepo(slug))).map(formatMessage), slug).toEqual([]);
     }
     const setup = await repoSetup();
-    const withoutWords = await languageMessages(articleFromRepo('stellate-ganglion-block-for-ptsd'), { ...setup, rules: { ...setup.rules, words: [] } });
+    const withoutWords = await languageMessages(articleFromRepo('stellate-ganglion-block-for-ptsd'), {
+      ...setup,
+      rules: { ...setup.rules, words: [] },
+    });
     expect(withoutWords.map((message) => /`(.+?)`/.exec(message.reason)![1])).toContain('SGB');
   });
 });
@@ -44,7 +51,11 @@ describe('reading grade of card text', () => {
     const setup = await repoSetup();
     const grades = async (max: number) => {
       const source = articleFromRepo('ketamine-therapy-for-migraines');
-      analyzeArticle(source, { ...setup, rules: { ...setup.rules, readingGrade: { max, minWords: 12 } } }, { drafts: false });
+      analyzeArticle(
+        source,
+        { ...setup, rules: { ...setup.rules, readingGrade: { max, minWords: 12 } } },
+        { drafts: false },
+      );
       return messagesOf(source.file, source.file.path).filter((message) => message.ruleId === 'reading-grade');
     };
     const strict = await grades(14);

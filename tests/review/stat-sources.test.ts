@@ -49,7 +49,11 @@ describe('figures with their source', () => {
       '4 in 10 people': 'Headache clinic survey, 2022',
       'Half of patients': null,
     });
-    expect(messages.filter((message) => message.ruleId === 'front-matter-sources').map((message) => [message.line, message.column])).toEqual([[7, 3]]);
+    expect(
+      messages
+        .filter((message) => message.ruleId === 'front-matter-sources')
+        .map((message) => [message.line, message.column]),
+    ).toEqual([[7, 3]]);
   });
 
   it('puts the source on the stat card in small type and in its alt text', async () => {
@@ -68,7 +72,8 @@ describe('figures with their source', () => {
     const warning = kept.messages.filter((message) => message.ruleId === 'stat-unsourced');
     expect(warning.map((message) => [message.line, message.column, message.severity])).toEqual([[13, 18, 'warning']]);
     expect(warning[0]!.reason).toContain('“17% of women” without a source');
-    const statCards = (posts: typeof kept.posts) => posts.flatMap((post) => post.images).filter((image) => image.card.template === 'stat');
+    const statCards = (posts: typeof kept.posts) =>
+      posts.flatMap((post) => post.images).filter((image) => image.card.template === 'stat');
     expect(statCards(kept.posts).length).toBeGreaterThan(0);
     const left = await analyzed(seed, 'leave-out');
     expect(statCards(left.posts)).toEqual([]);

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { TEMPLATES } from '../helpers/setup.ts';
 
-const article = (title: string) => `---\ntitle: ${title}\ndate: 2024-05-02\ntags: [sleep]\n---\n\nSleep matters for 30% of adults.\n\n## Why sleep matters\n\nSleep restores the body and the mind every night.\n`;
+const article = (title: string) =>
+  `---\ntitle: ${title}\ndate: 2024-05-02\ntags: [sleep]\n---\n\nSleep matters for 30% of adults.\n\n## Why sleep matters\n\nSleep restores the body and the mind every night.\n`;
 
 afterEach(() => {
   delete process.env.FACET_FFMPEG;
@@ -22,17 +23,28 @@ describe('a build without a working ffmpeg', () => {
     const broken = path.join(dir, 'ffmpeg');
     writeFileSync(broken, 'not a program\n');
     process.env.FACET_FFMPEG = broken;
-    const options = { articlesDir: articles, templatesDir: TEMPLATES, outDir: path.join(dir, 'output'), cacheDir: path.join(dir, 'cache'), channels: ['instagram' as const], contactSheets: false, video: true };
+    const options = {
+      articlesDir: articles,
+      templatesDir: TEMPLATES,
+      outDir: path.join(dir, 'output'),
+      cacheDir: path.join(dir, 'cache'),
+      channels: ['instagram' as const],
+      contactSheets: false,
+      video: true,
+    };
     const result = await build(options);
     const said = result.warnings.filter((message) => message.ruleId === 'video-encoder');
     expect(said).toHaveLength(1);
-    expect(said[0]!.reason).toMatch(/Expected ffmpeg with libx264 from @ffmpeg-installer\/ffmpeg but .*ffmpeg does not run/);
+    expect(said[0]!.reason).toMatch(
+      /Expected ffmpeg with libx264 from @ffmpeg-installer\/ffmpeg but .*ffmpeg does not run/,
+    );
     expect(said[0]!.hint).toMatch(/npm install/);
     for (const entry of result.built) {
       expect(entry.status).toBe('ok');
       expect(entry.posts.some((post) => post.kind === 'video')).toBe(false);
       expect(entry.posts.filter((post) => post.kind === 'carousel')).toHaveLength(1);
-      for (const image of entry.posts.flatMap((post) => post.images)) expect(existsSync(path.join(options.outDir, image.path))).toBe(true);
+      for (const image of entry.posts.flatMap((post) => post.images))
+        expect(existsSync(path.join(options.outDir, image.path))).toBe(true);
       expect(existsSync(path.join(options.outDir, entry.slug, 'instagram', 'caption.txt'))).toBe(true);
       expect(existsSync(path.join(options.outDir, entry.slug, 'video'))).toBe(false);
     }

@@ -32,28 +32,58 @@ export function calendarView(h, calendar, labels) {
   const last = dayOf(calendar.entries.at(-1).date);
   const weeks = [];
   for (let monday = first; monday <= last; monday += 7 * DAY) {
-    weeks.push(h('div', { class: 'cal-week' }, WEEKDAYS.map((_, offset) => {
-      const date = isoOf(monday + offset * DAY);
-      const entries = byDate.get(date) ?? [];
-      return h('div', { class: `cal-day ${entries.length ? '' : 'idle'}`, 'data-date': date },
-        h('div', { class: 'cal-date' }, date.slice(5)),
-        entries.map((entry) => h('div', {
-          class: `cal-slot channel--${entry.channel} ${entry.drip ? 'drip' : 'launch'}`,
-          'data-channel': entry.channel,
-          'data-slug': entry.slug,
-          ...(entry.drip ? { 'data-drip': entry.drip } : {}),
-          title: `${entry.title} · ${entry.kind}${entry.drip ? ` · drip week ${entry.drip}` : ''}`,
-        },
-        h('span', { class: 'cal-time' }, entry.time), ' ',
-        h('strong', {}, labels[entry.channel]?.label ?? entry.channel), ' ',
-        h('span', { class: 'cal-kind' }, entry.drip ? `${entry.kind} · week ${entry.drip}` : entry.kind),
-        h('div', { class: 'cal-opening' }, entry.opening))));
-    })));
+    weeks.push(
+      h(
+        'div',
+        { class: 'cal-week' },
+        WEEKDAYS.map((_, offset) => {
+          const date = isoOf(monday + offset * DAY);
+          const entries = byDate.get(date) ?? [];
+          return h(
+            'div',
+            { class: `cal-day ${entries.length ? '' : 'idle'}`, 'data-date': date },
+            h('div', { class: 'cal-date' }, date.slice(5)),
+            entries.map((entry) =>
+              h(
+                'div',
+                {
+                  class: `cal-slot channel--${entry.channel} ${entry.drip ? 'drip' : 'launch'}`,
+                  'data-channel': entry.channel,
+                  'data-slug': entry.slug,
+                  ...(entry.drip ? { 'data-drip': entry.drip } : {}),
+                  title: `${entry.title} · ${entry.kind}${entry.drip ? ` · drip week ${entry.drip}` : ''}`,
+                },
+                h('span', { class: 'cal-time' }, entry.time),
+                ' ',
+                h('strong', {}, labels[entry.channel]?.label ?? entry.channel),
+                ' ',
+                h('span', { class: 'cal-kind' }, entry.drip ? `${entry.kind} · week ${entry.drip}` : entry.kind),
+                h('div', { class: 'cal-opening' }, entry.opening),
+              ),
+            ),
+          );
+        }),
+      ),
+    );
   }
-  return h('section', { class: 'calendar', 'aria-label': 'Campaign calendar' },
-    h('div', { class: 'cal-head' },
+  return h(
+    'section',
+    { class: 'calendar', 'aria-label': 'Campaign calendar' },
+    h(
+      'div',
+      { class: 'cal-head' },
       h('h1', {}, 'Campaign calendar'),
-      h('span', { class: 'muted' }, `${calendar.entries.length} posts from ${calendar.start}, times in ${calendar.timezone}`)),
-    h('div', { class: 'cal-week cal-weekdays' }, WEEKDAYS.map((day) => h('div', { class: 'cal-weekday' }, day))),
-    weeks);
+      h(
+        'span',
+        { class: 'muted' },
+        `${calendar.entries.length} posts from ${calendar.start}, times in ${calendar.timezone}`,
+      ),
+    ),
+    h(
+      'div',
+      { class: 'cal-week cal-weekdays' },
+      WEEKDAYS.map((day) => h('div', { class: 'cal-weekday' }, day)),
+    ),
+    weeks,
+  );
 }

@@ -51,8 +51,11 @@ function planChannel(article: Article, brand: Brand, channel: Channel): Post[] {
       posts.push(post);
     }
   }
-  if (brand.video?.channels.includes(channel as VideoChannel))
-    posts.push(videoPost(article, brand, channel as VideoChannel, number + 1));
+  if (brand.video?.channels.includes(channel as VideoChannel)) {
+    // The cover takes the next number, so the drip's images after it never share one.
+    number += 1;
+    posts.push(videoPost(article, brand, channel as VideoChannel, number));
+  }
   const launch = platform.threads ? [asThread(article, posts, platform)] : posts;
   const drip = dripDrafts(article, posts, dripCount(brand.drip, channel)).map(({ kind, draft }, index): Post => ({
     ...postOf(kind, entries.find((entry) => entry.kind === kind)?.format ?? primary, [draft]),

@@ -14,6 +14,18 @@ async function seedPosts(): Promise<Post[]> {
 }
 
 describe('the default campaign of the seed article', () => {
+  it('numbers every image of a channel once: launch, video cover and drip never share a number', async () => {
+    const posts = await seedPosts();
+    expect(posts.some((post) => post.kind === 'video') && posts.some((post) => post.drip)).toBe(true);
+    // A channel's own images (a video's slides live in the article's video/ folder, shared).
+    const numbers = posts.flatMap((post) =>
+      post.images
+        .filter((image) => image.path.includes(`/${post.channel}/`))
+        .map((image) => image.path.replace(/-[^/]*$/, '')),
+    );
+    expect(numbers.filter((number, index) => numbers.indexOf(number) !== index)).toEqual([]);
+  });
+
   it('opens Instagram with a carousel: title, a slide per section, closing slide', async () => {
     const carousel = (await seedPosts()).find((post) => post.channel === 'instagram' && post.kind === 'carousel')!;
     expect(carousel.images.map((image) => image.card.template)).toEqual([

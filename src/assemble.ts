@@ -198,7 +198,7 @@ function statSource(card: CardSpec): Pick<ImageEntry, 'source' | 'unsourced'> {
   return typeof card.data.source === 'string' ? { source: card.data.source } : { unsourced: true };
 }
 
-export function postEntry(post: Post, images: ImageEntry[], caption: Caption): PostEntry {
+function postEntry(post: Post, images: ImageEntry[], caption: Caption): PostEntry {
   return {
     channel: post.channel,
     kind: post.kind,

@@ -164,7 +164,7 @@ async function runBuild(slugs: string[], values: Values): Promise<number> {
   return summary.ok ? EXIT.ok : EXIT.failed;
 }
 
-/** "3 built (2 up to date), 0 failed · 111 images (41 drawn) · 1.2 s → output/" */
+/** "3 built (2 up to date), 0 failed · 111 images, 41 cards drawn · 1.2 s → output/" */
 function buildSummary(result: BuildResult, seconds: number, outDir: string): { ok: boolean; text: string } {
   const failed = result.built.filter((entry) => entry.status === 'failed');
   // An article can build and still hold back a post (a caption that cannot fit): that is an error too.
@@ -179,7 +179,7 @@ function buildSummary(result: BuildResult, seconds: number, outDir: string): { o
   const heldNote = held.length > 0 ? ` (${held.length} with posts held back)` : '';
   const text =
     `${result.built.length - failed.length} built${upToDate}${heldNote}, ${failed.length} failed` +
-    ` · ${images} images (${result.cardsDrawn} drawn) · ${seconds.toFixed(1)} s → ${outDir}/`;
+    ` · ${images} images, ${result.cardsDrawn} cards drawn · ${seconds.toFixed(1)} s → ${outDir}/`;
   return { ok: failed.length === 0 && held.length === 0, text };
 }
 

@@ -5,7 +5,7 @@ import type { CaptionParts } from './parts.ts';
  * text is shortened at word boundaries (never inside a word or a grapheme, marked with "…").
  * The link, the disclaimer and the article's own hashtags are never dropped.
  */
-export const DROP_ORDER = [
+const DROP_ORDER = [
   'points',
   'summary',
   'promise',

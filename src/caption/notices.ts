@@ -26,7 +26,7 @@ export function noticesFor(article: Article, rules: NoticeRules): ArticleNotices
  * body keeps coming back to it; one sentence in passing (a migraine article that mentions
  * depression) is not enough.
  */
-export function isSubject(article: Article, topics: RegExp[], sustained: number): boolean {
+function isSubject(article: Article, topics: RegExp[], sustained: number): boolean {
   const named = [
     article.title,
     article.subtitle ?? '',

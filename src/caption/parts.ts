@@ -9,7 +9,7 @@ import { trackedLink } from './link.ts';
 import type { ArticleNotices } from './notices.ts';
 
 /** One section as a thread post and a caption point: its heading and its best sentence. */
-export interface SectionPart {
+interface SectionPart {
   heading: string;
   point: string;
   position: Position;

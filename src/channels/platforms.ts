@@ -7,7 +7,7 @@
  * TikTok "photo mode"), as summarised in DESIGN.md.
  */
 
-export interface Format {
+interface Format {
   width: number;
   height: number;
 }

@@ -30,7 +30,10 @@ export const VIDEO_PLATFORMS = {
   linkedin: { label: 'LinkedIn video', minSeconds: 3, maxSeconds: 10 * 60, maxBytes: 500 * MB, audio: 'optional' },
 } as const satisfies Partial<Record<Channel, VideoPlatform>>;
 
-/** YouTube Shorts, for checking by hand until YouTube is a channel. */
+/**
+ * YouTube Shorts, for checking by hand until YouTube is a channel.
+ * @public
+ */
 export const YOUTUBE_SHORTS: VideoPlatform = {
   label: 'YouTube Shorts',
   minSeconds: 1,

@@ -82,7 +82,7 @@ export async function loadBrand(templatesDir: string): Promise<Brand> {
   return parseBrand(source, path.relative(process.cwd(), file) || file, templatesDir);
 }
 
-export function parseBrand(source: string, file: string, templatesDir: string): Brand {
+function parseBrand(source: string, file: string, templatesDir: string): Brand {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
   const problems: Problem[] = doc.errors.map((error) => ({

@@ -10,7 +10,7 @@ export interface CaptionTemplate {
 }
 
 /** Post kinds a caption template can be written for: templates/captions/<channel>/<kind>.md. */
-export const CAPTION_KINDS = ['carousel', 'quote', 'stat', 'link', 'story', 'thread', 'video'] as const;
+const CAPTION_KINDS = ['carousel', 'quote', 'stat', 'link', 'story', 'thread', 'video'] as const;
 
 /**
  * Caption templates by `<channel>` (templates/captions/<channel>.md, every post's fallback) and

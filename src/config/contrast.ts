@@ -3,7 +3,7 @@ import { contrast } from './colour.ts';
 import { type Palette, paletteOf } from './palette.ts';
 
 /** WCAG 2 AA for body text. */
-export const AA_BODY = 4.5;
+const AA_BODY = 4.5;
 
 /** The pairs the card templates set text in: [text colour, background, what it is]. */
 const PAIRS: [keyof Palette, ColourName, string][] = [

@@ -14,7 +14,7 @@ export interface DripRules {
 }
 
 /** No drip unless brand.yaml asks for one. */
-export const NO_DRIP: DripRules = { weeks: 0, perWeek: { default: 0 } };
+const NO_DRIP: DripRules = { weeks: 0, perWeek: { default: 0 } };
 
 export function parseDrip(doc: Document, problem: Problem): DripRules {
   if (doc.get('drip') === undefined) return NO_DRIP;

@@ -24,7 +24,7 @@ export async function loadNotices(templatesDir: string): Promise<NoticeRules> {
   return parseNotices(await readFile(file, 'utf8'), path.relative(process.cwd(), file) || file);
 }
 
-export function parseNotices(source: string, file: string): NoticeRules {
+function parseNotices(source: string, file: string): NoticeRules {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines });
   const fail = (what: string, where: string, value: unknown, offset = 0): never => {

@@ -2,7 +2,7 @@ import type { ColourName } from '../model.ts';
 import { mix } from './colour.ts';
 
 /** Shades the templates use besides the brand's own colours, all derived from them. */
-export function derivedColours(colours: Record<ColourName, string>) {
+function derivedColours(colours: Record<ColourName, string>) {
   return {
     backgroundDeep: mix(colours.background, '#000000', 0.35),
     line: mix(colours.background, colours.text, 0.22),

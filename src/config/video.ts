@@ -12,7 +12,7 @@ export interface VideoSettings {
   transitionSeconds: number;
 }
 
-export const VIDEO_DEFAULTS = { wordsPerSecond: 2.5, minSeconds: 2.5, maxSeconds: 6, transitionSeconds: 0.4 } as const;
+const VIDEO_DEFAULTS = { wordsPerSecond: 2.5, minSeconds: 2.5, maxSeconds: 6, transitionSeconds: 0.4 } as const;
 
 type Problem = (keys: (string | number)[], what: string) => void;
 

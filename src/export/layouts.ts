@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { expectedMessage, SetupError } from '../config/errors.ts';
 
-export const VALUES = [
+const VALUES = [
   'slug',
   'title',
   'channel',
@@ -23,7 +23,7 @@ export const VALUES = [
 ] as const;
 export type Value = (typeof VALUES)[number];
 
-export interface Column {
+interface Column {
   name: string;
   value: Value;
   /** For `time`: YYYY, MM, DD, HH and mm are replaced. */

@@ -63,7 +63,7 @@ export function quotesOf(tree: Root, options: QuoteOptions): Quote[] {
  * The author's pull quotes: a paragraph of its own holding one plain sentence with no
  * closing punctuation, set apart from the prose around it.
  */
-export function isPullQuote(node: Paragraph): boolean {
+function isPullQuote(node: Paragraph): boolean {
   if (!node.children.every((child) => child.type === 'text' || child.type === 'emphasis' || child.type === 'strong'))
     return false;
   const text = textOf(node);

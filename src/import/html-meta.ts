@@ -52,7 +52,7 @@ function objectsOf(data: unknown): Record<string, unknown>[] {
   return [item, ...objectsOf(item['@graph'])];
 }
 
-export function metaContent(page: HastRoot, name: string): string | undefined {
+function metaContent(page: HastRoot, name: string): string | undefined {
   const meta = findFirst(
     page,
     (node) =>

@@ -98,7 +98,7 @@ function bodyContainer(page: HastRoot): { element: Element; label: string } {
 }
 
 /** The kind of site furniture an element is, by its tag or the names its theme gave it. */
-export function chromeKind(element: Element): string | undefined {
+function chromeKind(element: Element): string | undefined {
   if (DROPPED_TAGS[element.tagName]) return DROPPED_TAGS[element.tagName];
   if (attribute(element, 'role') === 'navigation') return 'navigation';
   if (attribute(element, 'role') === 'dialog' || attribute(element, 'role') === 'alertdialog') return 'cookie banner';

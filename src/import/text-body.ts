@@ -181,6 +181,6 @@ function list(items: string[]): List {
   };
 }
 
-export function paragraph(value: string): Paragraph {
+function paragraph(value: string): Paragraph {
   return { type: 'paragraph', children: [{ type: 'text', value }] };
 }

@@ -225,7 +225,7 @@ function isLabel(text: string): boolean {
 }
 
 /** One line without closing punctuation after the title: a standfirst, not the first sentence. */
-export function isSubtitle(line: string): boolean {
+function isSubtitle(line: string): boolean {
   const words = wordsOf(line);
   return !isTitleCase(line) && !BULLET.test(line) && words <= 30 && !/[.!?:]$/.test(line.trim());
 }

@@ -12,7 +12,7 @@ export interface YamlBlock {
 }
 
 /** Every key an article may set; anything else is a warning, never an error. */
-export const FRONT_MATTER_KEYS = [
+const FRONT_MATTER_KEYS = [
   'title',
   'subtitle',
   'date',

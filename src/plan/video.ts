@@ -5,7 +5,7 @@ import { altText } from './alt.ts';
 import { type CardDraft, cardsFor } from './cards.ts';
 
 /** A short video stays short: title, at most this many sections, a quote, a stat, the closing slide. */
-export const MAX_VIDEO_SECTIONS = 5;
+const MAX_VIDEO_SECTIONS = 5;
 
 /**
  * The video post of a channel that gets one (brand.yaml `video:`): the carousel re-laid for 9:16

@@ -4,7 +4,7 @@ import { addDays, todayIn } from '../config/timezone.ts';
 import type { Manifest } from '../model.ts';
 
 /** One post on the calendar: when, where, what, and the first line a follower sees. */
-export interface CalendarEntry {
+interface CalendarEntry {
   slug: string;
   title: string;
   channel: string;

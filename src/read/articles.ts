@@ -12,7 +12,7 @@ export interface ArticleFile {
 }
 
 /** Larger than any real article by far (the seed is 4 KB); parsing more only risks a stall. */
-export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
 /** The slugs of every `*.md` in `dir`, sorted so builds are deterministic. */
 export async function listArticles(dir: string): Promise<string[]> {

@@ -8,7 +8,7 @@ const ZWJ = '\u200d';
 const VARIATION_SELECTOR = /\ufe0f/g;
 
 /** Twemoji names files by code points; U+FE0F is dropped unless the emoji is a ZWJ sequence. */
-export function twemojiName(emoji: string): string {
+function twemojiName(emoji: string): string {
   const text = emoji.includes(ZWJ) ? emoji : emoji.replace(VARIATION_SELECTOR, '');
   return [...text].map((char) => char.codePointAt(0)!.toString(16)).join('-');
 }

@@ -127,7 +127,7 @@ function elementOf(element: Element): SatoriElement {
 }
 
 /** `font-size: 40px; --accent: red` → `{ fontSize: '40px', '--accent': 'red' }`. */
-export function parseStyle(css: string): Record<string, string> {
+function parseStyle(css: string): Record<string, string> {
   const style: Record<string, string> = {};
   for (const declaration of css.split(';')) {
     const colon = declaration.indexOf(':');

@@ -8,10 +8,10 @@ import { writeAtomic } from '../write/atomic.ts';
 /** approvals.yaml: per article, per post id ("instagram/1-carousel"), the hash that was approved. */
 export type Approvals = Record<string, Record<string, string>>;
 
-export type ApprovalStatus = 'approved' | 'changed' | 'unapproved';
+type ApprovalStatus = 'approved' | 'changed' | 'unapproved';
 
 /** What was approved: the words and every image, so any change to either shows. */
-export function postHash(post: PostEntry): string {
+function postHash(post: PostEntry): string {
   return createHash('sha256')
     .update(
       JSON.stringify([post.caption, post.thread ?? null, post.title ?? null, post.images.map((image) => image.hash)]),
@@ -21,7 +21,7 @@ export function postHash(post: PostEntry): string {
 }
 
 /** A post's name in approvals.yaml: its channel, place and kind, stable across rebuilds. */
-export function postId(article: ArticleEntry, post: PostEntry): string {
+function postId(article: ArticleEntry, post: PostEntry): string {
   const index = article.posts.filter((candidate) => candidate.channel === post.channel).indexOf(post);
   return `${post.channel}/${index + 1}-${post.kind}`;
 }
@@ -71,7 +71,7 @@ function approvalsProblem(data: unknown): string | undefined {
   return undefined;
 }
 
-export function statusOf(approvals: Approvals, article: ArticleEntry, post: PostEntry): ApprovalStatus {
+function statusOf(approvals: Approvals, article: ArticleEntry, post: PostEntry): ApprovalStatus {
   const approved = approvals[article.slug]?.[postId(article, post)];
   if (!approved) return 'unapproved';
   return approved === postHash(post) ? 'approved' : 'changed';

@@ -10,7 +10,7 @@ import type { RulePacks } from './rules.ts';
 const PROSE = ['quote', 'sentence', 'points', 'hook'];
 
 /** Flesch–Kincaid grade of the given pieces of text, each at least one sentence, and how many words they hold. */
-export function readingGrade(pieces: string[]): { grade: number; words: number } {
+function readingGrade(pieces: string[]): { grade: number; words: number } {
   const words = pieces.flatMap((piece) => piece.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []);
   const sentence = pieces.reduce((count, piece) => count + Math.max(1, sentencesOf(piece).length), 0);
   const syllables = words.reduce((count, word) => count + syllable(word), 0);

@@ -192,7 +192,7 @@ function locator(file: VFile, article: Article, inArticle: Located[]): (finding:
 }
 
 /** Treatment words together with claim words: the card must carry the disclosure line. */
-export function statesTreatmentClaim(text: string, packs: RulePacks): boolean {
+function statesTreatmentClaim(text: string, packs: RulePacks): boolean {
   return sentencesOf(text).some(
     ({ text: sentence }) =>
       packs.treatments.some((treatment) => treatment.test(sentence)) &&

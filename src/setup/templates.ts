@@ -5,7 +5,7 @@ import { listOrFail } from '../config/caption-templates.ts';
 import { SetupError } from '../config/errors.ts';
 
 /** Card kinds the planner uses; each needs templates/cards/<kind>.html. */
-export const CARD_TEMPLATES = ['title', 'section', 'cta', 'quote', 'stat', 'link', 'story'] as const;
+const CARD_TEMPLATES = ['title', 'section', 'cta', 'quote', 'stat', 'link', 'story'] as const;
 
 /** Card templates and their partials, each checked against the placeholder names in `known`. */
 export async function loadCardTemplates(

@@ -3,7 +3,7 @@ import type { Setup } from './setup.ts';
 import { encoderMessage, findEncoder } from '../video/encoder.ts';
 
 /** The card templates a video's slides are drawn with. */
-export const VIDEO_TEMPLATES = ['reel-title', 'reel-section', 'reel-quote', 'reel-stat', 'reel-cta'] as const;
+const VIDEO_TEMPLATES = ['reel-title', 'reel-section', 'reel-quote', 'reel-stat', 'reel-cta'] as const;
 
 /**
  * A setup whose brand wants videos: the slide templates must be there (else the build stops

@@ -21,7 +21,7 @@ function cueText(text: string): string {
 }
 
 /** HH:MM:SS,mmm (SRT) or HH:MM:SS.mmm (WebVTT). */
-export function clock(seconds: number, separator: ',' | '.'): string {
+function clock(seconds: number, separator: ',' | '.'): string {
   const ms = Math.round(seconds * 1000);
   const pad = (value: number, width = 2) => String(value).padStart(width, '0');
   return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}${separator}${pad(ms % 1000, 3)}`;

@@ -2,7 +2,7 @@ import type { VideoSettings } from '../config/video.ts';
 import type { CardSpec } from '../model.ts';
 
 /** The words a slide shows, in reading order, as the subtitles give them. */
-export function slideText(card: CardSpec, cta: string): string {
+function slideText(card: CardSpec, cta: string): string {
   const text = (key: string) => {
     const value = card.data[key];
     return Array.isArray(value) ? value.join(' ') : (value ?? '');

@@ -48,7 +48,7 @@ function recordFile(cacheDir: string, outDir: string): string {
  * The last build's record for this output folder, or an empty one. A record that cannot be
  * read only costs time (everything is made again), so it is never an error.
  */
-export async function readRecord(options: BuildOptions): Promise<BuildRecord> {
+async function readRecord(options: BuildOptions): Promise<BuildRecord> {
   const empty = { outDir: path.resolve(options.outDir), articles: {} };
   if (options.force) return empty;
   const saved = await readSaved(recordFile(options.cacheDir, options.outDir));
@@ -70,7 +70,7 @@ async function readSaved(file: string): Promise<BuildRecord | undefined> {
  * Cache entries that the records of other output folders (still there) use: a full build of
  * one folder prunes the shared cache, but never of what another folder's output was drawn from.
  */
-export async function cacheKeysOfOtherOutputs(options: BuildOptions): Promise<Set<string>> {
+async function cacheKeysOfOtherOutputs(options: BuildOptions): Promise<Set<string>> {
   const dir = path.join(options.cacheDir, RECORDS);
   const own = path.basename(recordFile(options.cacheDir, options.outDir));
   const names = (await readdir(dir).catch(() => [] as string[])).filter(
@@ -89,7 +89,7 @@ function withoutVersion({ version: _version, ...record }: BuildRecord & { versio
   return record;
 }
 
-export function writeRecord(options: BuildOptions, record: BuildRecord): Promise<void> {
+function writeRecord(options: BuildOptions, record: BuildRecord): Promise<void> {
   return writeAtomic(
     recordFile(options.cacheDir, options.outDir),
     JSON.stringify({ version: RECORD_VERSION, ...record }),
@@ -122,7 +122,7 @@ export function articleKey(source: ArticleFile, inputs: string): string {
 }
 
 /** The record still describes the article: same inputs, and every file as the build left it. */
-export async function isUpToDate(outDir: string, record: ArticleRecord, key: string): Promise<boolean> {
+async function isUpToDate(outDir: string, record: ArticleRecord, key: string): Promise<boolean> {
   if (record.key !== key) return false;
   const stamps = await Promise.all(
     Object.keys(record.files).map((file) => stat(path.join(outDir, file)).catch(() => undefined)),
@@ -133,7 +133,7 @@ export async function isUpToDate(outDir: string, record: ArticleRecord, key: str
 }
 
 /** Sizes and times of an article's files, read after the commit. */
-export async function fileStamps(outDir: string, files: Iterable<string>): Promise<Record<string, [number, number]>> {
+async function fileStamps(outDir: string, files: Iterable<string>): Promise<Record<string, [number, number]>> {
   const list = [...files];
   const stats = await Promise.all(list.map((file) => stat(path.join(outDir, file))));
   return Object.fromEntries(list.map((file, index) => [file, [stats[index]!.size, stats[index]!.mtimeMs]]));

@@ -11,7 +11,7 @@ import { ROOT } from '../helpers/setup.ts';
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
 const FACET = `node --import ${TSX} ${path.join(ROOT, 'src', 'cli.ts')}`;
 const BROKEN = '---\ntitle: Folate vs. Folic Acid: The Difference\ndate: 2024-05-02\n---\n\n## A section\n\nText.\n';
-const SUMMARY = /^✓ 3 built, 0 failed · \d+ images \((\d+) drawn\) · [\d.]+ s → output\/$/;
+const SUMMARY = /^✓ 3 built, 0 failed · \d+ images, (\d+) cards drawn · [\d.]+ s → output\/$/;
 
 /** A project folder as a fresh clone has it: package.json, the code and node_modules, articles, templates. */
 function cloneLike(): TempProject {
@@ -87,7 +87,7 @@ describe('npm start on a terminal, from a cold cache', () => {
   it('says every article is up to date the second time, and draws nothing', async () => {
     const again = await runToEnd('npm start', { cwd: project.dir, columns: 120, colour: true });
     expect(again.code).toBe(0);
-    expect(again.screen.at(-1)).toMatch(/^✓ 3 built \(3 up to date\), 0 failed · \d+ images \(0 drawn\)/);
+    expect(again.screen.at(-1)).toMatch(/^✓ 3 built \(3 up to date\), 0 failed · \d+ images, 0 cards drawn/);
   });
 
   it('exports the build from the terminal', async () => {
@@ -111,7 +111,7 @@ describe('a 40-column terminal without colour', () => {
     const screen = run.screen.join('\n');
     expect(screen).toMatch(/folate-broken\.md:2:\d+: error Unexpected `:` inside a value.*\[front-matter-yaml\]/);
     expect(screen).toContain('hint: quote the value');
-    expect(run.screen.at(-1)).toMatch(/^✗ 1 built, 1 failed · \d+ images \(\d+ drawn\) · [\d.]+ s → output\/$/);
+    expect(run.screen.at(-1)).toMatch(/^✗ 1 built, 1 failed · \d+ images, \d+ cards drawn · [\d.]+ s → output\/$/);
     // eslint-disable-next-line no-control-regex -- an escape sequence is what is looked for
     expect(run.raw).not.toMatch(/\x1b\[3\dm/);
     expectHonestProgress(run.raw, columns);

@@ -17,13 +17,13 @@ import { loadSetup, renderContextOf } from '../src/setup/setup.ts';
 import type { CardSpec } from '../src/model.ts';
 import { listArticles, readArticle } from '../src/read/articles.ts';
 import { cardKey } from '../src/render/batch.ts';
+import { CHROMIUM } from '../tests/helpers/browser.ts';
 import { writeCorpus } from './corpus.ts';
 import { videoCost } from './video.ts';
 import { floor, naive, prepare, satoriOnly, toHtml, type PreparedCard } from './pipelines.ts';
 
 const ROOT = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
 const TEMPLATES = path.join(ROOT, 'templates');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '20' },
@@ -94,21 +94,9 @@ async function chromiumScreenshots(
   fontFiles: Buffer[],
 ): Promise<number | undefined> {
   if (!existsSync(CHROMIUM)) return undefined;
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'facet-bench-chromium-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // The same Chromium, flags and offline profile as the browser tests.
+  const { launchBrowser } = await import('../tests/helpers/browser.ts');
+  const browser = await launchBrowser();
   const page = await browser.newPage();
   let current = '';
   await page.route('http://bench.local/**', (route) => {

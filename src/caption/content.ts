@@ -3,7 +3,7 @@ import type { Article, Position, Post, Quote, Section, Stat } from '../model.ts'
 import { type TopSection, topSections } from '../plan/outline.ts';
 import { keySentence } from '../plan/points.ts';
 import { normalize } from '../extract/text.ts';
-import { sentenceScore } from '../extract/quotes.ts';
+import { isCallToAction, sentenceScore } from '../extract/quotes.ts';
 
 /** Words from the article and where they stand, before any template. */
 export interface Sourced {
@@ -72,8 +72,11 @@ function neighbour(section: Pick<Section, 'paragraphs' | 'position'>, text: stri
   const at = paragraphs.findIndex((sentences) =>
     sentences.some((sentence) => normalize(sentence).includes(key) || key.includes(normalize(sentence))),
   );
+  // The article's call to action ("Schedule a free consultation…") would open the post as an advert.
   const usable = (sentence: string | undefined) =>
-    sentence && !sentence.endsWith(':') && normalize(sentence) !== key ? sentence : undefined;
+    sentence && !sentence.endsWith(':') && !isCallToAction(sentence) && normalize(sentence) !== key
+      ? sentence
+      : undefined;
   // A blockquote is no paragraph: the section's own first sentence gives its context.
   if (at < 0) return usable(paragraphs[0]?.[0]) ? { text: paragraphs[0]![0]!, position: section.position } : undefined;
   const own = paragraphs[at]!;

@@ -1,3 +1,4 @@
+import { isCallToAction } from '../extract/quotes.ts';
 import { sentencesOf } from '../extract/text.ts';
 import type { Article, Position, Stat } from '../model.ts';
 import { strongestStats } from '../plan/cards.ts';
@@ -16,10 +17,14 @@ export interface HookCandidate {
  * Every opening line the article offers, strongest first within each kind: its stats' sentences,
  * the questions it answers (headings that are questions, or "What X Is" / "How X Works" headings
  * turned round), its pull quotes, its subtitle, its intro's sentences, its title and its other
- * self-contained sentences. Nothing is
- * written here that the article does not say.
+ * self-contained sentences; never its call to action. Nothing is written here that the article
+ * does not say.
  */
 export function hookCandidates(article: Article): HookCandidate[] {
+  return allHooks(article).filter((hook) => !isCallToAction(hook.text));
+}
+
+function allHooks(article: Article): HookCandidate[] {
   const intro = article.intro.flatMap((paragraph) => sentencesOf(paragraph).map(({ text }) => text));
   return [
     ...strongestStats(article.stats, article.stats.length).map((stat: Stat): HookCandidate => ({

@@ -112,9 +112,14 @@ export function sentenceScore(text: string, linkedTexts: Set<string> = new Set()
   // Points back at something the card will not show ("these other conditions").
   if (/\b(?:this|these|those)\b/i.test(text)) score -= 20;
   if (/\b(?:its|their)\b/i.test(text)) score -= 15;
-  // A call to action belongs to the caption, not a quote card.
-  if (/^(?:schedule|book|call|contact|learn|sign up|click|visit|read)\b/i.test(text)) score -= 30;
+  // A call to action, or an invitation to read on, belongs to the caption's link line, not a card.
+  if (isCallToAction(text) || /^(?:learn|read)\b/i.test(text)) score -= 30;
   return Math.max(score, 1);
+}
+
+/** "Schedule a free consultation…", "Book…", "Call us…": the article asking the reader to act. */
+export function isCallToAction(text: string): boolean {
+  return /^(?:schedule|book|call|contact|sign up|click|visit|register|subscribe|join|request)\b/i.test(text);
 }
 
 /** Cards read best at 12–22 words. */

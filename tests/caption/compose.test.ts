@@ -7,6 +7,7 @@ import { countLength } from '../../src/caption/count.ts';
 import { platformOf } from '../../src/channels/platforms.ts';
 import type { Setup } from '../../src/setup/setup.ts';
 import { normalize } from '../../src/extract/text.ts';
+import { isCallToAction } from '../../src/extract/quotes.ts';
 import type { Caption, Post } from '../../src/model.ts';
 import { topSections } from '../../src/plan/outline.ts';
 import { messagesOf } from '../../src/messages/report.ts';
@@ -169,6 +170,15 @@ describe('every post its own words, on every article', () => {
             seen.set(key, index);
           }
         });
+      }
+    }
+  });
+
+  it('never opens a caption with the article’s call to action (that is the link line’s job)', () => {
+    for (const { name, analysis } of everyArticle()) {
+      for (const { post, caption } of captioned(analysis)) {
+        const opening = caption.text.split('\n')[0]!;
+        expect(isCallToAction(opening), `${name} ${post.channel} ${post.kind}: ${opening}`).toBe(false);
       }
     }
   });

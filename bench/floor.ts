@@ -5,7 +5,7 @@ import os from 'node:os';
 import type { LoadedFont } from '../src/config/fonts.ts';
 import { floor, satoriOnly, type PreparedCard } from './pipelines.ts';
 
-export interface Timed {
+interface Timed {
   ms: number;
   cpuMs: number;
 }
@@ -21,7 +21,7 @@ export interface FloorRun {
 }
 
 /** Wall time and CPU time of every thread of this process (µs → ms). */
-export async function timedWithCpu(run: () => Promise<unknown>): Promise<Timed> {
+async function timedWithCpu(run: () => Promise<unknown>): Promise<Timed> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   await run();

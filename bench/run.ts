@@ -14,7 +14,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeArticle } from '../src/pipeline.ts';
 import { build } from '../src/build.ts';
-import { loadSetup, renderContextOf } from '../src/setup/setup.ts';
+import { loadSetup, renderContextOf, type Setup } from '../src/setup/setup.ts';
+import { withVideoSetup } from '../src/setup/video.ts';
 import type { CardSpec } from '../src/model.ts';
 import { listArticles, readArticle } from '../src/read/articles.ts';
 import { cardKey } from '../src/render/batch.ts';
@@ -80,8 +81,13 @@ function coldBuild(articles: string, work: string): ColdRun {
   return JSON.parse(line.trim().split('\n').at(-1)!);
 }
 
+/** The setup as the bench's builds load it: no video (FACET_VIDEO=off), so the other pipelines draw the same cards. */
+async function benchSetup(): Promise<Setup> {
+  return withVideoSetup(await loadSetup(TEMPLATES), false);
+}
+
 async function uniqueCards(articles: string): Promise<CardSpec[]> {
-  const setup = await loadSetup(TEMPLATES);
+  const setup = await benchSetup();
   const context = renderContextOf(setup);
   const cards = new Map<string, CardSpec>();
   for (const slug of await listArticles(articles)) {
@@ -166,7 +172,7 @@ async function main(): Promise<void> {
   });
   const cards = cold[0]!.cards;
 
-  const setup = await loadSetup(TEMPLATES);
+  const setup = await benchSetup();
   const context = renderContextOf(setup);
   const prepared = await prepare(await uniqueCards(articles), context);
   const floors: FloorRun[] = [];

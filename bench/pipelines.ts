@@ -40,7 +40,7 @@ function satoriSvg(card: PreparedCard, fonts: LoadedFont[]): Promise<string> {
   return satori(card.element as never, { ...satoriOptions(card.spec.width, fonts), height: card.spec.height });
 }
 
-/** The floor: only drawing (resvg, off the main thread) and encoding (sharp, as facet does) the finished SVGs, as many in flight as facet. */
+/** The floor's drawing and encoding (bench/floor.ts): resvg off the main thread, sharp as facet encodes, as many in flight as facet. */
 export async function floor(cards: PreparedCard[], inFlight = 4): Promise<void> {
   const queue = [...cards];
   const worker = async () => {

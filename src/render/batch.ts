@@ -3,7 +3,7 @@ import type { CardSpec } from '../model.ts';
 import { SetupError } from '../config/errors.ts';
 import { type CardCache, storeFile } from './cache.ts';
 import { thumbnailKey } from './thumbnail.ts';
-import { drawCard, type RenderContext, type RenderedCard } from './card.ts';
+import { boundCard, drawCard, type RenderContext, type RenderedCard } from './card.ts';
 
 /**
  * On two cores, one thread with a few cards in flight beat a worker pool: while sharp encodes
@@ -26,27 +26,26 @@ export interface DrawLimits {
 }
 
 /**
- * What decides a card's pixels: the template and its partials, the bound words, size and
- * encoding, and the context's fingerprint (brand, fonts, tool and renderer versions).
+ * What decides a card's pixels: the template bound to the card's words and format (the tree
+ * satori lays out), size and encoding, and the context's fingerprint (fonts, tool and
+ * renderer versions). Cards of different channels or formats that bind to the same tree at
+ * the same size are one drawing.
  */
 export function cardKey(card: CardSpec, context: RenderContext): string {
-  const template = context.templates.get(card.template);
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        context.fingerprint,
-        template?.source,
-        template?.partials,
-        card.template,
-        card.format,
-        card.width,
-        card.height,
-        card.encoding,
-        card.data,
-      ]),
-    )
-    .digest('hex');
+  let keys = keysByContext.get(context);
+  if (!keys) keysByContext.set(context, (keys = new WeakMap()));
+  let key = keys.get(card);
+  if (key === undefined) {
+    key = createHash('sha256')
+      .update(JSON.stringify([context.fingerprint, boundCard(card, context), card.width, card.height, card.encoding]))
+      .digest('hex');
+    keys.set(card, key);
+  }
+  return key;
 }
+
+/** Binding costs more than hashing: a card's key is worked out once per card and setup. */
+const keysByContext = new WeakMap<RenderContext, WeakMap<CardSpec, string>>();
 
 export interface DrawnCards {
   cards: Map<string, RenderedCard>;

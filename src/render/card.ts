@@ -46,15 +46,20 @@ export interface LaidOutCard {
   fontSizes: Record<string, number>;
 }
 
-/** template + words → fitted satori SVG. */
-export async function layOutCard(card: CardSpec, context: RenderContext): Promise<LaidOutCard> {
+/** The card's template bound to the brand, its format's sizes and its words: all satori is given besides fonts. */
+export function boundCard(card: CardSpec, context: RenderContext): SatoriElement {
   const template = context.templates.get(card.template);
   if (!template) throw new Error(`No card template named ${card.template}`);
-  const element = bindTemplate(template, {
+  return bindTemplate(template, {
     ...context.brandView,
     ...formatView(card.format, card.width, card.height),
     ...card.data,
   });
+}
+
+/** template + words → fitted satori SVG. */
+export async function layOutCard(card: CardSpec, context: RenderContext): Promise<LaidOutCard> {
+  const element = boundCard(card, context);
   const missing = missingCharacters(textContent(element), context.coverage);
   const fitted = await renderFitted(element, { ...satoriOptions(card.width, context.fonts), height: card.height });
   return {

@@ -1,0 +1,37 @@
+// `npm start` on the project's own articles (articles/), as a user times it, process start to
+// exit: once from a cold cache and output, then again with nothing changed (up to date).
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+export interface ProjectStart {
+  articles: string;
+  coldMs: number;
+  upToDateMs: number;
+}
+
+export function projectStart(root: string, nodeArgs: string[], work: string): ProjectStart {
+  const articles = path.join(root, 'articles');
+  const run = () => {
+    const started = performance.now();
+    execFileSync(
+      process.execPath,
+      [
+        ...nodeArgs,
+        path.join(root, 'src', 'cli.ts'),
+        'build',
+        '--articles',
+        articles,
+        '--templates',
+        path.join(root, 'templates'),
+        '--out',
+        path.join(work, 'project-output'),
+        '--cache',
+        path.join(work, 'project-cache'),
+      ],
+      { stdio: 'ignore', cwd: root },
+    );
+    return performance.now() - started;
+  };
+  const coldMs = run();
+  return { articles, coldMs, upToDateMs: run() };
+}

@@ -22,6 +22,7 @@ function postHash(post: PostEntry): string {
 
 /** A post's name in approvals.yaml: its channel, place and kind, stable across rebuilds. */
 function postId(article: ArticleEntry, post: PostEntry): string {
+  if (post.id) return post.id;
   const index = article.posts.filter((candidate) => candidate.channel === post.channel).indexOf(post);
   return `${post.channel}/${index + 1}-${post.kind}`;
 }
@@ -105,14 +106,43 @@ export async function approve(file: string, manifest: Manifest, slug: string, ch
     );
   const recorded = { ...(approvals[slug] ?? {}) };
   for (const post of posts) recorded[postId(article, post)] = postHash(post);
-  const next: Approvals = {
-    ...approvals,
-    [slug]: Object.fromEntries(Object.entries(recorded).sort(([a], [b]) => a.localeCompare(b))),
-  };
-  const sorted = Object.fromEntries(Object.entries(next).sort(([a], [b]) => a.localeCompare(b)));
+  await writeApprovals(file, { ...approvals, [slug]: recorded });
+  return posts.length;
+}
+
+/**
+ * Approves one post as it is now, or withdraws its approval (the preview's button). Returns
+ * false when the manifest has no such post.
+ */
+export async function setApproval(
+  file: string,
+  manifest: Manifest,
+  slug: string,
+  id: string,
+  approved: boolean,
+): Promise<boolean> {
+  const article = manifest.articles.find((entry) => entry.slug === slug && entry.status === 'ok');
+  const post = article?.posts.find((candidate) => postId(article, candidate) === id);
+  if (!article || !post || post.hidden) return false;
+  const approvals = await loadApprovals(file);
+  const recorded = { ...(approvals[slug] ?? {}) };
+  if (approved) recorded[id] = postHash(post);
+  else delete recorded[id];
+  const next = { ...approvals, [slug]: recorded };
+  if (Object.keys(recorded).length === 0) delete next[slug];
+  await writeApprovals(file, next);
+  return true;
+}
+
+/** The file sorted for readable diffs, one line per post. */
+async function writeApprovals(file: string, approvals: Approvals): Promise<void> {
+  const sorted = Object.fromEntries(
+    Object.entries(approvals)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([slug, posts]) => [slug, Object.fromEntries(Object.entries(posts).sort(([a], [b]) => a.localeCompare(b)))]),
+  );
   await writeAtomic(
     file,
-    `# Approved posts: article → post → content hash (words and images). Written by \`facet approve\`.\n${stringify(sorted)}`,
+    `# Approved posts: article → post → content hash (words and images). Written by \`facet approve\` and the preview.\n${stringify(sorted)}`,
   );
-  return posts.length;
 }

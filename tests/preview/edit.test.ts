@@ -1,0 +1,178 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.ts';
+import { check } from '../../src/check.ts';
+import { exportCampaign } from '../../src/export/run.ts';
+import type { Manifest, PostEntry } from '../../src/model.ts';
+import type { Preview } from '../../src/preview/server.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { previewOf } from '../helpers/preview.ts';
+import { tempProject, type TempProject } from '../helpers/project.ts';
+
+const SLUG = 'ketamine-therapy-for-migraines';
+let project: TempProject;
+let preview: Preview;
+let browser: BrowserContext;
+let page: Page;
+let sidecar: string;
+let approvals: string;
+
+beforeAll(async () => {
+  project = tempProject();
+  for (const other of ['folate-vs-folic-acid', 'stellate-ganglion-block-for-ptsd'])
+    rmSync(path.join(project.articles, `${other}.md`));
+  sidecar = path.join(project.articles, `${SLUG}.posts.yaml`);
+  approvals = path.join(project.dir, 'approvals.yaml');
+  preview = await previewOf(project, ['instagram', 'x'], { approvalsFile: approvals, video: false });
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await page.goto(preview.url);
+  await page.locator(`.article[data-slug="${SLUG}"]`).click();
+  // Set once: still there at the end means the page was never reloaded.
+  await page.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+
+function manifest(): Manifest {
+  return JSON.parse(readFileSync(path.join(project.out, 'manifest.json'), 'utf8')) as Manifest;
+}
+
+function postOf(id: string, from = manifest()): PostEntry {
+  return from.articles.find((article) => article.slug === SLUG)!.posts.find((post) => post.id === id)!;
+}
+
+function frame(n: number, channel = 'instagram'): Locator {
+  return page.locator(`[data-post="${SLUG}/${channel}/${n}"]`);
+}
+
+const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+
+describe('editors act in the preview', () => {
+  it('edits a caption in place: live count against the limit, saved, output and frame updated without a reload', async () => {
+    const post = frame(1);
+    await post.locator('[data-action="edit-caption"]').click();
+    const area = post.locator('textarea');
+    await area.fill('Migraines that resist every pill have a new option: IV ketamine, given in clinic.');
+    expect(await post.locator('.edit-count').textContent()).toBe('81 / 2200');
+    await area.fill('x'.repeat(2300));
+    expect(await post.locator('.edit-count').getAttribute('class')).toContain('over');
+    await post.locator('[data-action="save"]').click();
+    await expect.poll(() => post.locator('.editor .edit-error').textContent()).toContain('override-too-long');
+    expect(existsSync(sidecar)).toBe(false);
+
+    await area.fill('A guaranteed cure for migraines.');
+    await post.locator('[data-action="save"]').click();
+    await expect.poll(() => post.locator('.editor .edit-error').textContent()).toContain('[claim-');
+    expect(existsSync(sidecar)).toBe(false);
+
+    const words = 'Migraines that resist every pill have a new option: IV ketamine, given in clinic.';
+    await area.fill(words);
+    await post.locator('[data-action="save"]').click();
+    const captions = path.join(project.out, SLUG, 'instagram', 'caption.txt');
+    await expect.poll(() => read(captions), { timeout: 60_000 }).toContain(words);
+    await expect.poll(() => post.locator('.caption').textContent(), { timeout: 30_000 }).toContain(words);
+    expect(read(sidecar)).toMatch(/instagram\/1-carousel:\n {2}caption:\n {4}text: .*IV ketamine.*\n {4}replaces: /);
+    expect(postOf('instagram/1-carousel').edited).toEqual(['caption']);
+  }, 120_000);
+
+  it('reorders and hides carousel slides', async () => {
+    const before = postOf('instagram/1-carousel').images;
+    const post = frame(1);
+    await post.locator('.arrow.next').click();
+    await post.locator('[data-action="move-slide-right"]').click();
+    await expect
+      .poll(() => postOf('instagram/1-carousel').images[2]?.alt, { timeout: 60_000 })
+      .toBe(before[1]!.alt.replace('Slide 2 of', 'Slide 3 of'));
+    const after = postOf('instagram/1-carousel').images;
+    expect(after[1]!.hash).not.toBe(before[1]!.hash);
+    expect(after.map((image) => image.path)).toEqual(before.map((image) => image.path));
+    expect(read(sidecar)).toContain('order: [ 1, 3, 2, 4, 5, 6, 7 ]');
+  }, 120_000);
+
+  it('approves a post: approvals.yaml and the frame change', async () => {
+    const post = frame(1);
+    await expect.poll(() => post.getAttribute('data-approval')).toBe('unapproved');
+    await post.locator('[data-action="approve"]').click();
+    await expect.poll(() => read(approvals)).toMatch(/instagram\/1-carousel: [0-9a-f]{16}/);
+    await expect.poll(() => post.getAttribute('data-approval'), { timeout: 30_000 }).toBe('approved');
+  }, 60_000);
+
+  it('hides a post: it leaves output/ and the export', async () => {
+    const hidden = postOf('instagram/2-quote');
+    const image = path.join(project.out, hidden.images[0]!.path);
+    expect(existsSync(image)).toBe(true);
+    await frame(2).locator('[data-action="hide"]').click();
+    await expect.poll(() => postOf('instagram/2-quote').hidden, { timeout: 60_000 }).toBe(true);
+    expect(existsSync(image)).toBe(false);
+    await expect.poll(() => frame(2).getAttribute('class')).toContain('is-hidden');
+    await exportCampaign({ outDir: project.out, templatesDir: project.templates, format: 'json', start: '2027-01-04' });
+    const exported = readFileSync(path.join(project.out, 'exports', 'json.json'), 'utf8');
+    expect(exported).not.toContain(hidden.images[0]!.path);
+    expect(exported).toContain(postOf('instagram/3-quote').images[0]!.path);
+  }, 120_000);
+
+  it('swaps a quote for the article’s next ranked quote, and refuses one the article lacks', async () => {
+    const before = postOf('instagram/3-quote').images[0]!.alt;
+    const post = frame(3);
+    await post.locator('[data-action="next-quote"]').click();
+    await expect.poll(() => postOf('instagram/3-quote').images[0]!.alt, { timeout: 60_000 }).not.toBe(before);
+    const chosen = /“(.*)”/.exec(postOf('instagram/3-quote').images[0]!.alt)![1]!;
+    expect(manifest().articles[0]!.quotes.map((quote) => quote.text)).toContain(chosen);
+    await expect.poll(() => post.locator('img').getAttribute('alt'), { timeout: 30_000 }).toContain(chosen);
+    const saved = read(sidecar);
+    await post.locator('[data-action="type-quote"]').click();
+    await post.locator('textarea').fill('Ketamine cures every migraine for good, as every study shows.');
+    await post.locator('[data-action="save"]').click();
+    await expect.poll(() => post.locator('.edit-error').textContent()).toContain('not in the article');
+    expect(read(sidecar)).toBe(saved);
+  }, 120_000);
+
+  it('keeps every decision over a reload, and a clean build from the files reproduces them', async () => {
+    expect(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
+    await page.reload();
+    await page.locator(`.article[data-slug="${SLUG}"]`).click();
+    expect(await frame(1).locator('.caption').textContent()).toContain('IV ketamine, given in clinic');
+    expect(await frame(1).getAttribute('data-approval')).toBe('approved');
+    expect(await frame(2).getAttribute('class')).toContain('is-hidden');
+    const shown = manifest();
+    const clean = await build({
+      articlesDir: project.articles,
+      templatesDir: project.templates,
+      outDir: path.join(project.dir, 'clean'),
+      cacheDir: path.join(project.dir, 'clean-cache'),
+      approvalsFile: approvals,
+      channels: ['instagram', 'x'],
+      video: false,
+    });
+    const strip = (from: Manifest) => JSON.stringify(from.articles.map((article) => article.posts));
+    expect(strip(clean.manifest)).toBe(strip(shown));
+  }, 180_000);
+
+  it('marks an edit stale when the article no longer gives what it replaced; check says where', async () => {
+    const article = path.join(project.articles, `${SLUG}.md`);
+    writeFileSync(article, read(article).replace('## First Line Treatments for Migraines', '## First Treatments'));
+    await expect.poll(() => postOf('instagram/1-carousel').stale, { timeout: 60_000 }).toEqual(['slides', 'caption']);
+    await expect.poll(() => frame(1).locator('.stale-mark').textContent(), { timeout: 30_000 }).toContain('caption');
+    const { entries } = await check({ articlesDir: project.articles, templatesDir: project.templates, slugs: [SLUG] });
+    const stale = entries[0]!.messages.filter((message) => message.ruleId === 'override-stale');
+    expect(stale.map((message) => `${message.file}:${message.line}:${message.column}`)).toEqual([
+      expect.stringMatching(/\.posts\.yaml:\d+:\d+$/),
+      expect.stringMatching(/\.posts\.yaml:\d+:\d+$/),
+    ]);
+  }, 120_000);
+
+  it('fails the article with a positioned message when the sidecar is hand-edited into invalid YAML', async () => {
+    writeFileSync(sidecar, `${read(sidecar)}instagram/3-quote:\n  hidden: [true\n`);
+    const { entries } = await check({ articlesDir: project.articles, templatesDir: project.templates, slugs: [SLUG] });
+    const [message] = entries[0]!.messages.filter((entry) => entry.ruleId === 'overrides-yaml');
+    expect(entries[0]!.status).toBe('failed');
+    expect(message).toMatchObject({ file: expect.stringMatching(/\.posts\.yaml$/), severity: 'error' });
+    expect(message!.line).toBeGreaterThan(1);
+  }, 60_000);
+});

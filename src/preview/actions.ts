@@ -5,7 +5,7 @@ import { slideLabel } from '../override/plan.ts';
 import { analyzeArticle } from '../pipeline.ts';
 import { readArticle } from '../read/articles.ts';
 import { sidecarPath } from '../read/sidecar.ts';
-import { setApproval } from '../review/approvals.ts';
+import { approvedPost, approvedSnapshots, setApproval } from '../review/approvals.ts';
 import { loadAnalysisSetup } from '../setup/analysis.ts';
 import { readSidecarData, type SidecarData, sidecarText, writeSidecar } from './sidecar.ts';
 
@@ -48,7 +48,9 @@ export async function runAction(
   if (!article || !entry?.id) return refuse(404, `Unexpected post ${request.post}, expected one the preview shows`);
   const id = entry.id;
   if (request.action === 'approve' || request.action === 'withdraw') {
-    const done = await setApproval(options.approvalsFile, manifest, article.slug, id, request.action === 'approve');
+    const approved = request.action === 'approve';
+    const snapshots = approvedSnapshots(options.cacheDir);
+    const done = await setApproval(options.approvalsFile, manifest, article.slug, id, approved, snapshots);
     return done
       ? { status: 200, body: { ok: true }, rebuild: article.slug }
       : refuse(409, `Unexpected hidden post ${id}`);
@@ -64,6 +66,20 @@ export async function runAction(
   await writeSidecar(file, article.slug, next);
   // Not left to the watcher alone: Node's recursive watch on Linux can miss a file replaced by rename.
   return { status: 200, body: { ok: true }, rebuild: article.slug };
+}
+
+/** `/api/approved/<slug>/<channel>/<n>`: the post as approved, for "what changed since approval". */
+export async function approvedVersion(name: string, options: BuildOptions, manifest: Manifest) {
+  const [slug, channel, number] = name.split('/');
+  const article = manifest.articles.find((entry) => entry.slug === slug);
+  const id = article?.posts.find(
+    (post) => post.channel === channel && post.id?.startsWith(`${channel}/${number}-`),
+  )?.id;
+  if (!article || !id) return undefined;
+  return {
+    approved:
+      (await approvedPost(options.approvalsFile, approvedSnapshots(options.cacheDir), article.slug, id)) ?? null,
+  };
 }
 
 /** The post's overrides after the action, with each `replaces:` taken from what facet writes without it. */

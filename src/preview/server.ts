@@ -11,7 +11,7 @@ import { contactSheetFromOutput } from './sheet.ts';
 import { calendarOf } from './calendar.ts';
 import { type PreviewState, type Session, startSession } from './session.ts';
 import { zip, type ZipEntry } from '../write/zip.ts';
-import { type ActionRequest, runAction } from './actions.ts';
+import { type ActionRequest, approvedVersion, runAction } from './actions.ts';
 import { hasToken, newToken, readJson } from './requests.ts';
 
 export interface PreviewOptions extends Partial<BuildOptions> {
@@ -34,6 +34,7 @@ const CLIENT_FILES: Record<string, string> = {
   '/assets/calendar.js': 'calendar.js',
   '/assets/actions.js': 'actions.js',
   '/assets/edit.js': 'edit.js',
+  '/assets/diff.js': 'diff.js',
 };
 const KEEP_ALIVE_MS = 15_000;
 
@@ -124,6 +125,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
   if (pathname === '/api/state')
     return respond(response, 200, 'application/json; charset=utf-8', JSON.stringify(context.session.state()));
   if (pathname === '/api/calendar') return serveCalendar(response, context, request.url ?? '');
+  if (pathname.startsWith('/api/approved/')) return serveApproved(response, context, pathname.slice(14));
   if (pathname === '/events') return openEvents(response, context);
   if (pathname.startsWith('/output/'))
     return serveOutput(response, context.options.outDir, pathname.slice('/output/'.length));
@@ -214,6 +216,12 @@ async function serveCalendar(response: ServerResponse, context: Context, url: st
       JSON.stringify({ error: (error as Error).message, entries: [] }),
     );
   }
+}
+
+async function serveApproved(response: ServerResponse, context: Context, name: string): Promise<void> {
+  const found = await approvedVersion(decodeURIComponent(name), context.options, context.session.state().manifest);
+  if (!found) return respond(response, 404, 'text/plain; charset=utf-8', 'Not found');
+  return respond(response, 200, 'application/json; charset=utf-8', JSON.stringify(found));
 }
 
 async function serveSheet(response: ServerResponse, context: Context, rest: string): Promise<void> {

@@ -10,6 +10,7 @@ import type { Preview } from '../../src/preview/server.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { previewOf } from '../helpers/preview.ts';
 import { tempProject, type TempProject } from '../helpers/project.ts';
+import { ROOT } from '../helpers/setup.ts';
 
 const SLUG = 'ketamine-therapy-for-migraines';
 let project: TempProject;
@@ -53,6 +54,41 @@ function frame(n: number, channel = 'instagram'): Locator {
 
 const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
 
+/** A POST as another page or site would send it. */
+async function post(body: string, headers: Record<string, string>): Promise<number> {
+  const response = await fetch(`${preview.url}/api/action`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  return response.status;
+}
+
+describe('actions are safe from other pages', () => {
+  it('changes nothing for a request without the token, from a foreign Origin or with an oversized body', async () => {
+    const html = await (await fetch(preview.url)).text();
+    const token = /<meta name="facet-token" content="([0-9a-f]{64})"/.exec(html)![1]!;
+    const hide = JSON.stringify({ post: `${SLUG}/instagram/4`, action: 'hide' });
+    const approve = JSON.stringify({ post: `${SLUG}/instagram/4`, action: 'approve' });
+    expect(await post(hide, {})).toBe(403);
+    expect(await post(approve, { 'x-facet-token': 'f'.repeat(64) })).toBe(403);
+    expect(await post(hide, { 'x-facet-token': token, origin: 'http://evil.example' })).toBe(403);
+    const huge = JSON.stringify({ post: `${SLUG}/instagram/1`, action: 'caption', text: 'a'.repeat(70_000) });
+    expect(await post(huge, { 'x-facet-token': token })).toBe(413);
+    expect(await post('{"post":', { 'x-facet-token': token })).toBe(400);
+    expect(existsSync(sidecar)).toBe(false);
+    expect(existsSync(approvals)).toBe(false);
+    // The same request with the page's token and Origin is done: the refusals above were the checks.
+    expect(await post(approve, { 'x-facet-token': token, origin: preview.url })).toBe(200);
+    expect(read(approvals)).toContain('instagram/4-stat');
+    expect(
+      await post(JSON.stringify({ post: `${SLUG}/instagram/4`, action: 'withdraw' }), { 'x-facet-token': token }),
+    ).toBe(200);
+    expect(read(approvals)).not.toContain('instagram/4-stat');
+    await preview.session.idle();
+  }, 60_000);
+});
+
 describe('editors act in the preview', () => {
   it('edits a caption in place: live count against the limit, saved, output and frame updated without a reload', async () => {
     const post = frame(1);
@@ -93,6 +129,16 @@ describe('editors act in the preview', () => {
     expect(after[1]!.hash).not.toBe(before[1]!.hash);
     expect(after.map((image) => image.path)).toEqual(before.map((image) => image.path));
     expect(read(sidecar)).toContain('order: [ 1, 3, 2, 4, 5, 6, 7 ]');
+
+    await post.locator('.arrow.next').click();
+    await post.locator('.arrow.next').click();
+    expect(await post.locator('.counter').textContent()).toBe('4/7');
+    await post.locator('[data-action="hide-slide"]').click();
+    await expect.poll(() => postOf('instagram/1-carousel').images.length, { timeout: 60_000 }).toBe(6);
+    expect(postOf('instagram/1-carousel').hiddenSlides).toBe(1);
+    expect(existsSync(path.join(project.out, before[6]!.path))).toBe(false);
+    expect(read(sidecar)).toContain('order: [ 1, 3, 2, 5, 6, 7 ]');
+    await expect.poll(() => post.locator('[data-action="show-slides"]').count(), { timeout: 30_000 }).toBe(1);
   }, 120_000);
 
   it('approves a post: approvals.yaml and the frame change', async () => {
@@ -133,6 +179,87 @@ describe('editors act in the preview', () => {
     expect(read(sidecar)).toBe(saved);
   }, 120_000);
 
+  it('never loses an edit when two tabs save at once; the other tab is told', async () => {
+    const other = await browser.newPage();
+    await other.goto(preview.url);
+    await other.locator(`.article[data-slug="${SLUG}"]`).click();
+    const mine = frame(4);
+    const theirs = other.locator(`[data-post="${SLUG}/instagram/4"]`);
+    await mine.locator('[data-action="edit-caption"]').click();
+    await theirs.locator('[data-action="edit-caption"]').click();
+    await mine.locator('textarea').fill('Migraines affect 17% of women. Here is what helps when pills do not.');
+    await theirs.locator('textarea').fill('Migraines affect 17% of women. What the newest treatments offer.');
+    await theirs.locator('[data-action="save"]').click();
+    await expect.poll(() => mine.locator('.edit-other').count(), { timeout: 30_000 }).toBe(1);
+    await mine.locator('[data-action="save"]').click();
+    await expect
+      .poll(() => postOf('instagram/4-stat').caption, { timeout: 60_000 })
+      .toBe('Migraines affect 17% of women. Here is what helps when pills do not.');
+    // Two different posts saved in the same instant: both kept.
+    await page.locator('.tab[data-channel="x"]').click();
+    await frame(5, 'x').locator('[data-action="type-quote"]').click();
+    const quotes = manifest().articles[0]!.quotes.map((quote) => quote.text);
+    const shown = new Set(
+      manifest()
+        .articles[0]!.posts.filter((entry) => entry.channel === 'x' && entry.kind === 'quote')
+        .map((entry) => /“(.*)”/.exec(entry.images[0]!.alt)![1]),
+    );
+    const fresh = quotes.find((quote) => !shown.has(quote))!;
+    await frame(5, 'x').locator('textarea').fill(fresh);
+    await other.locator(`[data-post="${SLUG}/instagram/6"] [data-action="hide"]`).click();
+    await page.locator(`[data-post="${SLUG}/x/5"] [data-action="save"]`).click();
+    await expect.poll(() => postOf('instagram/6-quote').hidden, { timeout: 60_000 }).toBe(true);
+    await expect.poll(() => postOf('x/5-quote').edited, { timeout: 60_000 }).toEqual(['quote']);
+    expect(read(sidecar)).toMatch(/instagram\/4-stat:[\s\S]*instagram\/6-quote:[\s\S]*x\/5-quote:/);
+    await other.close();
+    await page.locator('.tab[data-channel="instagram"]').click();
+  }, 180_000);
+
+  it('lets a keyboard reach every action, each labelled; axe-core finds no serious violation in edit mode', async () => {
+    await frame(3).locator('[data-action="edit-caption"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => frame(3).locator('textarea').count()).toBe(0);
+    const unlabelled = await page
+      .locator('[data-action]')
+      .evaluateAll(
+        (buttons) =>
+          buttons.filter((button) => !(button.getAttribute('aria-label') || button.textContent?.trim())).length,
+      );
+    expect(unlabelled).toBe(0);
+    await frame(1).locator('[data-action="edit-caption"]').click();
+    await page.evaluate(readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+        }
+      ).axe;
+      const result = await axe.run();
+      return result.violations.map(({ id, impact, nodes }) => ({
+        id,
+        impact,
+        nodes: nodes
+          .map(
+            (node) =>
+              (node as { html: string; failureSummary: string }).html +
+              ' ' +
+              (node as { failureSummary: string }).failureSummary,
+          )
+          .slice(0, 3),
+      }));
+    });
+    expect(violations.filter((violation) => ['serious', 'critical'].includes(violation.impact))).toEqual([]);
+    // README's picture of edit mode: the carousel's actions and its caption being edited.
+    await page.setViewportSize({ width: 1440, height: 1280 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('#main').evaluate((main) => main.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(ROOT, 'docs/preview-edit-mode.png') });
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await frame(1).locator('[data-action="cancel"]').click();
+  }, 60_000);
+
   it('keeps every decision over a reload, and a clean build from the files reproduces them', async () => {
     expect(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
     await page.reload();
@@ -140,6 +267,16 @@ describe('editors act in the preview', () => {
     expect(await frame(1).locator('.caption').textContent()).toContain('IV ketamine, given in clinic');
     expect(await frame(1).getAttribute('data-approval')).toBe('approved');
     expect(await frame(2).getAttribute('class')).toContain('is-hidden');
+    // The calendar shows each scheduled post with its approval; the hidden one is not scheduled.
+    await page.locator('.calendar-link').click();
+    const slot = page.locator(`.cal-slot[data-post="${SLUG}/instagram/1"]`);
+    await expect.poll(() => slot.getAttribute('data-approval')).toBe('approved');
+    expect(await slot.locator('.approval').textContent()).toBe('✓ approved');
+    expect(await page.locator(`.cal-slot[data-post="${SLUG}/instagram/2"]`).count()).toBe(0);
+    expect(await page.locator(`.cal-slot[data-post="${SLUG}/instagram/3"]`).getAttribute('data-approval')).toBe(
+      'unapproved',
+    );
+    await page.locator(`.article[data-slug="${SLUG}"]`).click();
     const shown = manifest();
     const clean = await build({
       articlesDir: project.articles,
@@ -159,6 +296,14 @@ describe('editors act in the preview', () => {
     writeFileSync(article, read(article).replace('## First Line Treatments for Migraines', '## First Treatments'));
     await expect.poll(() => postOf('instagram/1-carousel').stale, { timeout: 60_000 }).toEqual(['slides', 'caption']);
     await expect.poll(() => frame(1).locator('.stale-mark').textContent(), { timeout: 30_000 }).toContain('caption');
+    // Approved before the article changed: the frame says so, and shows what changed since.
+    await expect.poll(() => frame(1).getAttribute('data-approval')).toBe('changed');
+    await frame(1).locator('[data-action="diff"]').click();
+    await expect.poll(() => frame(1).locator('.diff del').count()).toBeGreaterThan(0);
+    expect(await frame(1).locator('.diff del').allTextContents()).toContain(
+      '− Migraines that resist every pill have a new option: IV ketamine, given in clinic.\n',
+    );
+    expect(await frame(1).locator('.diff ins').first().textContent()).toContain('+ ');
     const { entries } = await check({ articlesDir: project.articles, templatesDir: project.templates, slugs: [SLUG] });
     const stale = entries[0]!.messages.filter((message) => message.ruleId === 'override-stale');
     expect(stale.map((message) => `${message.file}:${message.line}:${message.column}`)).toEqual([

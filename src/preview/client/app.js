@@ -33,6 +33,8 @@ const ui = {
   /** Posts with an action on its way to the server, and the refusals it sent back. */
   pending: new Set(),
   errors: new Map(),
+  /** Posts whose "what changed since approval" is open, with the approved version. */
+  diffs: new Map(),
 };
 
 /** What the edit module needs from the page. */

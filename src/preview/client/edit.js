@@ -2,6 +2,7 @@
 // and what the server said when it refused an edit.
 
 import { countFor, nextQuote, quoteOf, send } from '/assets/actions.js';
+import { diffView, loadApproved } from '/assets/diff.js';
 
 const CHANNEL = {
   instagram: 'Instagram',
@@ -39,38 +40,42 @@ export function actionBar(view, article, post, name, n, slide) {
   const busy = ui.pending.has(name);
   const what = label(post, n);
   const approved = post.approval === 'approved';
+  // The visible words first, then the post they act on: what a screen reader says matches what is seen.
   const button = (action, text, onclick, extra = {}) =>
-    h('button', { class: 'button action', 'data-action': action, disabled: busy, onclick, ...extra }, text);
+    h(
+      'button',
+      {
+        class: 'button action',
+        'data-action': action,
+        disabled: busy,
+        onclick,
+        'aria-label': `${text}: ${what}`,
+        ...extra,
+      },
+      text,
+    );
   const buttons = [];
   if (!post.hidden) {
     if (post.caption !== undefined && !post.thread && ui.editing?.name !== name)
-      buttons.push(
-        button('edit-caption', 'Edit caption', () => startEditing(view, name, post.caption), {
-          'aria-label': `Edit the caption of ${what}`,
-        }),
-      );
+      buttons.push(button('edit-caption', 'Edit caption', () => startEditing(view, name, post.caption), {}));
     if (post.kind === 'quote') {
       const next = nextQuote(article, post);
       if (next)
         buttons.push(
           button('next-quote', 'Next quote', () => act(view, name, { action: 'quote', text: next }), {
-            'aria-label': `Show the article’s next ranked quote on ${what}`,
             title: next,
           }),
         );
       buttons.push(
-        button('type-quote', 'Type a quote', () => startEditing(view, name, quoteOf(post), undefined, 'quote'), {
-          'aria-label': `Type a quote from the article for ${what}`,
-        }),
+        button('type-quote', 'Type a quote', () => startEditing(view, name, quoteOf(post), undefined, 'quote'), {}),
       );
     }
-    if (post.kind === 'carousel') buttons.push(...slideButtons(view, post, name, what, slide, button));
     buttons.push(
       button(
         'approve',
         approved ? 'Withdraw approval' : 'Approve',
         () => act(view, name, { action: approved ? 'withdraw' : 'approve' }),
-        { 'aria-pressed': String(approved), 'aria-label': `${approved ? 'Withdraw approval of' : 'Approve'} ${what}` },
+        { 'aria-pressed': String(approved) },
       ),
     );
   }
@@ -81,55 +86,75 @@ export function actionBar(view, article, post, name, n, slide) {
       () => act(view, name, { action: post.hidden ? 'show' : 'hide' }),
       {
         'aria-pressed': String(Boolean(post.hidden)),
-        'aria-label': `${post.hidden ? 'Show' : 'Hide'} ${what}${post.hidden ? '' : ' (it leaves output/ and every export)'}`,
+        title: post.hidden ? 'back into output/ and the exports' : 'it leaves output/ and every export',
       },
     ),
   );
+  if (post.approval === 'changed')
+    buttons.push(
+      button('diff', ui.diffs.has(name) ? 'Hide changes' : 'What changed', () => toggleDiff(view, name), {
+        'aria-expanded': String(ui.diffs.has(name)),
+      }),
+    );
   for (const field of post.edited ?? [])
-    if (field === 'caption' || field === 'quote' || field === 'slides')
+    if (field === 'caption' || field === 'quote')
       buttons.push(
         button('revert', `Undo ${field} edit`, () => act(view, name, { action: 'revert', text: field }), {
-          'aria-label': `Go back to facet’s own ${field} on ${what}`,
+          class: 'button action quiet',
         }),
       );
-  return h(
-    'div',
-    { class: 'frame-actions', role: 'toolbar', 'aria-label': `Actions on ${what}` },
-    buttons,
-    ui.editing?.name === name ? null : refusal(view, name),
-  );
+  return [
+    h(
+      'div',
+      { class: 'frame-actions', role: 'toolbar', 'aria-label': `Actions on ${what}` },
+      buttons,
+      ui.editing?.name === name ? null : refusal(view, name),
+    ),
+    ui.diffs.has(name) && post.approval === 'changed' ? diffView(h, ui.diffs.get(name), post) : null,
+    post.kind === 'carousel' && !post.hidden
+      ? h(
+          'div',
+          { class: 'frame-actions slide-actions', role: 'toolbar', 'aria-label': `Slides of ${what}` },
+          h('span', { class: 'slide-label' }, `Slide ${slide + 1} of ${post.images.length}`),
+          slideButtons(view, post, name, what, slide, button),
+        )
+      : null,
+  ];
+}
+
+async function toggleDiff(view, name) {
+  if (view.ui.diffs.has(name)) view.ui.diffs.delete(name);
+  else view.ui.diffs.set(name, await loadApproved(name));
+  view.rerender();
 }
 
 function slideButtons(view, post, name, what, slide, button) {
   const count = post.images.length;
   const buttons = [
-    button(
-      'move-slide-left',
-      '← Move slide',
-      () => act(view, name, { action: 'move-slide', from: slide, to: slide - 1 }),
-      {
-        disabled: view.ui.pending.has(name) || slide === 0,
-        'aria-label': `Move slide ${slide + 1} of ${what} one place earlier`,
-      },
-    ),
-    button(
-      'move-slide-right',
-      'Move slide →',
-      () => act(view, name, { action: 'move-slide', from: slide, to: slide + 1 }),
-      {
-        disabled: view.ui.pending.has(name) || slide >= count - 1,
-        'aria-label': `Move slide ${slide + 1} of ${what} one place later`,
-      },
-    ),
+    button('move-slide-left', '← Move', () => act(view, name, { action: 'move-slide', from: slide, to: slide - 1 }), {
+      disabled: view.ui.pending.has(name) || slide === 0,
+      'aria-label': `Move slide ${slide + 1} of ${count} left: ${what}`,
+    }),
+    button('move-slide-right', 'Move →', () => act(view, name, { action: 'move-slide', from: slide, to: slide + 1 }), {
+      disabled: view.ui.pending.has(name) || slide >= count - 1,
+      'aria-label': `Move slide ${slide + 1} of ${count} right: ${what}`,
+    }),
     button('hide-slide', 'Hide slide', () => act(view, name, { action: 'hide-slide', from: slide }), {
       disabled: view.ui.pending.has(name) || count < 2,
-      'aria-label': `Hide slide ${slide + 1} of ${what}`,
+      'aria-label': `Hide slide ${slide + 1} of ${count}: ${what}`,
     }),
   ];
+  if (post.edited?.includes('slides'))
+    buttons.push(
+      button('revert', 'Reset order', () => act(view, name, { action: 'revert', text: 'slides' }), {
+        class: 'button action quiet',
+        'aria-label': `Reset order: facet’s own slides, all shown, on ${what}`,
+      }),
+    );
   if (post.hiddenSlides)
     buttons.push(
       button('show-slides', `Show ${post.hiddenSlides} hidden`, () => act(view, name, { action: 'show-slides' }), {
-        'aria-label': `Show the ${post.hiddenSlides} hidden slides of ${what} again`,
+        'aria-label': `Show ${post.hiddenSlides} hidden slides again: ${what}`,
       }),
     );
   return buttons;
@@ -184,10 +209,11 @@ export function editor(view, post, name) {
     count.classList.toggle('over', Boolean(limit && length > limit));
     if (fold) {
       const shown = [...editing.text].slice(0, fold).join('');
+      const cut = [...editing.text].length > fold;
       foldView.replaceChildren(
         h('span', { class: 'fold-label' }, `Before “more” (${fold}): `),
         shown,
-        [...editing.text].length > fold ? h('span', { class: 'fold-cut' }, ' …') : null,
+        ...(cut ? [h('span', { class: 'fold-cut' }, ' …')] : []),
       );
     }
   };

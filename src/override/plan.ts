@@ -102,7 +102,7 @@ function swapQuote(article: Article, post: Post, override: PostOverride, given: 
 }
 
 /** A quote the article holds: one of its ranked quotes, else a sentence of its body, at its place. */
-export function quoteInArticle(article: Article, text: string): Quote | undefined {
+function quoteInArticle(article: Article, text: string): Quote | undefined {
   const wanted = normalize(text);
   if (wanted.split(' ').length < 3) return undefined;
   const ranked = article.quotes.find((quote) => normalize(quote.text) === wanted);
@@ -146,6 +146,6 @@ function reorderSlides(post: Post, slides: SlidesOverride | undefined, given: Ov
   return { ...edited(post, 'slides'), images, ...(hiddenSlides ? { hiddenSlides } : {}) };
 }
 
-export function edited(post: Post, what: string): Post {
+function edited(post: Post, what: string): Post {
   return { ...post, edited: [...(post.edited ?? []), what] };
 }

@@ -13,7 +13,7 @@ export function hasToken(request: IncomingMessage, token: string): boolean {
 }
 
 /** Larger than any caption with its replaced text and thread by far. */
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 /** The request's JSON body, or why not: too large (stops reading at the limit), not JSON, not an object. */
 export async function readJson(

@@ -176,7 +176,9 @@ function slidesChange(
 async function analysisWith(slug: string, options: BuildOptions, sidecar: string) {
   const source = await readArticle(options.articlesDir, slug);
   const path = source.sidecar?.path ?? sidecarPath(options.articlesDir, slug);
-  const setup = await loadAnalysisSetup(options.templatesDir);
+  const loaded = await loadAnalysisSetup(options.templatesDir);
+  // As the build plans it: without videos (FACET_VIDEO=off) the posts after one are numbered one less.
+  const setup = options.video ? loaded : { ...loaded, brand: { ...loaded.brand, video: undefined } };
   const withSidecar = { ...source, sidecar: { path, text: sidecar } };
   return { source: withSidecar, analysis: analyzeArticle(withSidecar, setup, options) };
 }

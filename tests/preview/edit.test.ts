@@ -161,6 +161,8 @@ describe('editors act in the preview', () => {
     await exportCampaign({ outDir: project.out, templatesDir: project.templates, format: 'json', start: '2027-01-04' });
     const exported = readFileSync(path.join(project.out, 'exports', 'json.json'), 'utf8');
     expect(exported).not.toContain(hidden.images[0]!.path);
+    // Nor its words: the export has no row for it at all.
+    expect(exported).not.toContain(JSON.stringify(hidden.caption).slice(1, 80));
     expect(exported).toContain(postOf('instagram/3-quote').images[0]!.path);
   }, 120_000);
 

@@ -223,6 +223,17 @@ describe('editors act in the preview', () => {
     await expect.poll(() => postOf('x/5-quote').edited, { timeout: 60_000 }).toEqual(['quote']);
     expect(read(sidecar)).toMatch(/instagram\/4-stat:[\s\S]*instagram\/6-quote:[\s\S]*x\/5-quote:/);
     await other.close();
+    // A thread's post is edited on its own: thread.txt changes there and nowhere else.
+    const thread = frame(1, 'x');
+    await thread.locator('.thread-post').nth(1).locator('[data-action="edit-caption"]').click();
+    await thread.locator('textarea').fill('First-line migraine care: triptans, and what to do when they stop working.');
+    await thread.locator('[data-action="save"]').click();
+    const threadFile = path.join(project.out, SLUG, 'x', 'thread.txt');
+    await expect
+      .poll(() => read(threadFile).split('\n---\n')[1], { timeout: 60_000 })
+      .toContain('First-line migraine care: triptans, and what to do when they stop working.');
+    expect(postOf('x/1-thread').edited).toEqual(['thread 2']);
+    expect(read(sidecar)).toMatch(/x\/1-thread:\n {2}thread:\n {4}"2":\n {6}text: /);
     await page.locator('.tab[data-channel="instagram"]').click();
   }, 180_000);
 
@@ -309,10 +320,16 @@ describe('editors act in the preview', () => {
     expect(await frame(1).locator('.diff ins').first().textContent()).toContain('+ ');
     const { entries } = await check({ articlesDir: project.articles, templatesDir: project.templates, slugs: [SLUG] });
     const stale = entries[0]!.messages.filter((message) => message.ruleId === 'override-stale');
+    // The carousel's slides and caption, and the thread's second post (it named the changed heading).
+    expect(postOf('x/1-thread').stale).toEqual(['thread 2']);
     expect(stale.map((message) => `${message.file}:${message.line}:${message.column}`)).toEqual([
       expect.stringMatching(/\.posts\.yaml:\d+:\d+$/),
       expect.stringMatching(/\.posts\.yaml:\d+:\d+$/),
+      expect.stringMatching(/\.posts\.yaml:\d+:\d+$/),
     ]);
+    expect(stale.map((message) => message.reason).join('\n')).toMatch(
+      /slides on instagram\/1-carousel[\s\S]*caption on instagram\/1-carousel[\s\S]*thread 2 on x\/1-thread/,
+    );
   }, 120_000);
 
   it('fails the article with a positioned message when the sidecar is hand-edited into invalid YAML', async () => {

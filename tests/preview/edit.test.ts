@@ -180,6 +180,13 @@ describe('editors act in the preview', () => {
     await post.locator('[data-action="save"]').click();
     await expect.poll(() => post.locator('.edit-error').textContent()).toContain('not in the article');
     expect(read(sidecar)).toBe(saved);
+    // A sentence of the article that is none of its ranked quotes is taken, at its place.
+    const typed =
+      'Unfortunately, medication overuse headaches can occur when these anti-migraine medications are overused.';
+    expect(manifest().articles[0]!.quotes.map((quote) => quote.text)).not.toContain(typed);
+    await post.locator('textarea').fill(typed);
+    await post.locator('[data-action="save"]').click();
+    await expect.poll(() => postOf('instagram/3-quote').images[0]!.alt, { timeout: 60_000 }).toContain(typed);
   }, 120_000);
 
   it('never loses an edit when two tabs save at once; the other tab is told', async () => {

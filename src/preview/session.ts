@@ -26,7 +26,7 @@ export interface Session {
   state(): PreviewState;
   /** Resolves when no build is running or queued: for tests and shutdown. */
   idle(): Promise<void>;
-  /** Builds one article again (after the preview changed approvals.yaml, which is not watched). */
+  /** Builds one article again: after the preview wrote its sidecar or approvals.yaml (the latter is not watched). */
   rebuild(slug: string): void;
   close(): void;
 }

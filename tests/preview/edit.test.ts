@@ -273,6 +273,7 @@ describe('editors act in the preview', () => {
     });
     expect(violations.filter((violation) => ['serious', 'critical'].includes(violation.impact))).toEqual([]);
     // README's picture of edit mode: the carousel's actions and its caption being edited.
+    await expect.poll(() => page.locator('#toast.on').count(), { timeout: 5_000 }).toBe(0);
     await page.setViewportSize({ width: 1440, height: 1280 });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.locator('#main').evaluate((main) => main.scrollTo(0, 0));

@@ -10,7 +10,7 @@ const LAYERS = [
   ['src/{model,interrupted}.ts', 'src/channels/**', 'src/messages/**'],
   ['src/config/**', 'src/read/**'],
   ['src/write/**'],
-  ['src/parse/**', 'src/extract/**', 'src/plan/**', 'src/caption/**', 'src/review/**'],
+  ['src/parse/**', 'src/extract/**', 'src/plan/**', 'src/caption/**', 'src/review/**', 'src/override/**'],
   ['src/render/**'],
   ['src/export/**', 'src/import/**', 'src/video/**'],
   ['src/{analyze,assemble,make,progress}.ts', 'src/setup/**'],

@@ -47,6 +47,11 @@ export async function assembleArticle(
   // PDFs and the contact sheet are made side by side, on libuv's threads, once every post is known.
   const documents: { entry: PostEntry; path: string; make: () => Promise<Buffer> }[] = [];
   for (const post of analysis.posts) {
+    if (post.hidden) {
+      // An editor hid it: named in the manifest (so it can be shown again), no files, no export.
+      posts.push(postEntry(post, [], analysis.captions.get(post)!));
+      continue;
+    }
     if (post.kind === 'video') continue;
     const images = post.images.flatMap((image): ImageEntry[] => {
       const card = drawn.get(cardKey(image.card, context))!;
@@ -88,7 +93,7 @@ export async function assembleArticle(
   if (brand) {
     const videos = await assembleVideos(
       source,
-      analysis.posts.filter((post) => post.kind === 'video'),
+      analysis.posts.filter((post) => post.kind === 'video' && !post.hidden),
       drawn,
       { context, cache, brand, captions: analysis.captions, entryOf: postEntry },
     );
@@ -99,22 +104,31 @@ export async function assembleArticle(
     posts.push(...videos.posts);
     lacksVideo = videos.encoderMissing === true;
   }
-  const contactSheet = contactSheets && posts.length > 0 ? `${slug}/contact-sheet.png` : undefined;
+  const contactSheet = contactSheets && posts.some((post) => !post.hidden) ? `${slug}/contact-sheet.png` : undefined;
   const [pdfs, sheet] = await Promise.all([
     Promise.all(documents.map((document) => document.make())),
-    contactSheet ? contactSheetOf(analysis.article.title, posts, imageData, context, cache) : undefined,
+    contactSheet
+      ? contactSheetOf(
+          analysis.article.title,
+          posts.filter((post) => !post.hidden),
+          imageData,
+          context,
+          cache,
+        )
+      : undefined,
   ]);
   for (const [index, { entry, path }] of documents.entries()) {
     files.push({ path, data: pdfs[index]! });
     entry.document = { path, bytes: pdfs[index]!.length, pages: entry.images.length };
   }
   // After the PDFs: post.json lists each carousel's document.
-  for (const channel of new Set(posts.map((post) => post.channel))) {
+  const shown = posts.filter((post) => !post.hidden);
+  for (const channel of new Set(shown.map((post) => post.channel))) {
     files.push(
       ...channelFiles(
         slug,
         channel,
-        posts.filter((post) => post.channel === channel),
+        shown.filter((post) => post.channel === channel),
       ),
     );
   }
@@ -200,10 +214,15 @@ function statSource(card: CardSpec): Pick<ImageEntry, 'source' | 'unsourced'> {
 
 function postEntry(post: Post, images: ImageEntry[], caption: Caption): PostEntry {
   return {
+    ...(post.id ? { id: post.id } : {}),
     channel: post.channel,
     kind: post.kind,
     format: post.format,
     ...(post.drip ? { drip: post.drip } : {}),
+    ...(post.hidden ? { hidden: post.hidden } : {}),
+    ...(post.stale ? { stale: post.stale } : {}),
+    ...(post.edited ? { edited: post.edited } : {}),
+    ...(post.hiddenSlides ? { hiddenSlides: post.hiddenSlides } : {}),
     images,
     // Stories have no caption: their link sticker's text and their images' alt text instead.
     ...(post.kind === 'story' ? { sticker: caption.sticker ?? '' } : { caption: caption.text }),

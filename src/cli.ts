@@ -252,12 +252,13 @@ async function runApprove(args: string[], values: Values): Promise<number> {
     return usageError(
       'Expected one article, e.g. npm run facet -- approve ketamine-therapy-for-migraines [--channel instagram]',
     );
-  const { approve } = await import('./review/approvals.ts');
+  const { approve, approvedSnapshots } = await import('./review/approvals.ts');
   const count = await approve(
     DEFAULT_OPTIONS.approvalsFile,
     await readManifest(values.out ?? 'output'),
     slug,
     values.channel,
+    approvedSnapshots(values.cache ?? DEFAULT_OPTIONS.cacheDir),
   );
   process.stderr.write(
     `✓ approved ${count} post${count === 1 ? '' : 's'} of ${slug}${values.channel ? ` on ${values.channel}` : ''} → approvals.yaml\n`,

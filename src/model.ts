@@ -122,6 +122,8 @@ export interface PlannedImage {
 }
 
 export interface Post {
+  /** The post's name in approvals.yaml and the overrides sidecar: `<channel>/<n>-<kind>`, n from 1 in posting order. */
+  id?: string;
   channel: Channel;
   kind: PostKind;
   format: string;
@@ -130,6 +132,14 @@ export interface Post {
   pdf?: string;
   /** A post of the drip campaign (brand.yaml's `drip:`): the week after the launch it goes out in. */
   drip?: number;
+  /** Hidden by an editor (the sidecar's `hidden: true`): captioned, never drawn, written or exported. */
+  hidden?: true;
+  /** Overrides no longer applied because what they replaced has changed (`caption`, `quote`, `slides`, `thread 2`). */
+  stale?: string[];
+  /** Overrides applied to this post (`caption`, `thread 2`, `quote`, `slides`), for the preview. */
+  edited?: string[];
+  /** Carousel slides an editor left out. */
+  hiddenSlides?: number;
 }
 
 export interface Caption {
@@ -178,6 +188,8 @@ export interface ImageEntry {
 }
 
 export interface PostEntry {
+  /** `<channel>/<n>-<kind>`, as approvals.yaml and `articles/<slug>.posts.yaml` name it. */
+  id?: string;
   channel: Channel;
   kind: PostKind;
   format: string;
@@ -198,6 +210,14 @@ export interface PostEntry {
   link?: string;
   /** Where each caption line came from (`articles/x.md:14`, `templates/brand.yaml: cta`, …). */
   origins?: LineOrigin[];
+  /** Hidden by an editor: no images in output/, in no export. */
+  hidden?: true;
+  /** Overrides of this post that no longer apply: what they replaced has changed in the article. */
+  stale?: string[];
+  /** Overrides applied to this post (`caption`, `thread 2`, `quote`, `slides`). */
+  edited?: string[];
+  /** Carousel slides an editor left out. */
+  hiddenSlides?: number;
   /** Whether an editor approved exactly this post (`facet approve`). */
   approval?: 'approved' | 'changed' | 'unapproved';
   /** The caption's length as the platform counts it, its limit and its fold. */

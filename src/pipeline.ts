@@ -9,6 +9,9 @@ import type { Analysis, Article, ArticleEntry, Caption, Post } from './model.ts'
 import { parseFrontMatter } from './parse/frontmatter.ts';
 import { parseMarkdown } from './parse/markdown.ts';
 import { planCampaign } from './plan/campaign.ts';
+import { applyCaptionOverrides, type EditedCaptions } from './override/caption.ts';
+import { parseOverrides } from './override/parse.ts';
+import { applyPlanOverrides, numberPosts, type OverridesIn } from './override/plan.ts';
 import type { ArticleFile } from './read/articles.ts';
 import type { CardProgress, DrawnCards } from './render/batch.ts';
 import type { CardCache } from './render/cache.ts';
@@ -58,27 +61,49 @@ function analyzeStages(source: ArticleFile, setup: AnalysisSetup, options: Analy
   const front = parseFrontMatter(file, yaml, CHANNELS);
   if (!front || hasErrors(file)) return { status: 'failed', title: front?.title ?? slug };
   if (front.draft && !options.drafts) return { status: 'draft' };
-  const article = extractArticle(file, slug, front, tree);
-  const planned = planPosts(article, setup, options.channels);
+  const overrides = parseOverrides(file, source.sidecar);
+  if (!overrides) return { status: 'failed', title: front.title };
+  const given = { file, path: source.sidecar?.path ?? '', overrides };
+  const extracted = extractArticle(file, slug, front, tree);
+  const { article, posts: planned } = planPosts(extracted, setup, options.channels, given);
   const { captions, held, brandLines } = captionPosts(source, article, planned, setup);
-  const captioned = planned.filter((post) => !held.has(post.channel) && captions.has(post));
-  const posts = reviewArticle(
+  const edited = applyCaptionOverrides(planned, captions, given, setup.rules.rules);
+  const shown = edited.posts.filter(
+    (post) => !post.hidden && !held.has(post.channel) && edited.captions.has(post) && !edited.held.has(post),
+  );
+  const reviewed = reviewArticle(
     file,
     tree,
     article,
-    captioned,
-    (post) => captions.get(post),
+    shown,
+    (post) => edited.captions.get(post),
     setup.rules,
     setup.brand,
-    brandLines,
+    [...brandLines, ...edited.reviewed],
   );
-  return { status: 'ok', article, posts, captions };
+  return { status: 'ok', article, ...withHidden(edited, reviewed, held) };
 }
 
-/** plan: the brand's campaign for each channel, with the disclosure line where a card needs it. */
-function planPosts(article: Article, setup: AnalysisSetup, only: Channel[] | undefined): Post[] {
+/** The posts the review kept, in posting order, with the hidden ones (never drawn) among them. */
+function withHidden(edited: EditedCaptions, reviewed: Post[], held: Set<Channel>) {
+  const kept = new Map(reviewed.map((post) => [post.id, post]));
+  const posts = edited.posts.flatMap((post) => {
+    if (post.hidden && !held.has(post.channel) && edited.captions.has(post)) return [post];
+    const shown = kept.get(post.id);
+    return shown ? [shown] : [];
+  });
+  const original = new Map(edited.posts.map((post) => [post.id, post]));
+  const captions = new Map(posts.map((post) => [post, edited.captions.get(original.get(post.id)!)!]));
+  return { posts, captions };
+}
+
+/** plan: the brand's campaign for each channel, as the editors changed it, with the disclosure line where a card needs it. */
+function planPosts(article: Article, setup: AnalysisSetup, only: Channel[] | undefined, given: OverridesIn) {
   const channels = setup.brand.channels.filter((channel) => !only || only.includes(channel));
-  return withDisclosures(planCampaign(article, { ...setup.brand, channels }), setup.rules, setup.brand.disclosureLine);
+  const campaign = numberPosts(planCampaign(article, { ...setup.brand, channels }));
+  const changed = applyPlanOverrides(article, campaign, given, setup.brand);
+  const posts = withDisclosures(changed.posts, setup.rules, setup.brand.disclosureLine);
+  return { article: changed.article, posts };
 }
 
 /**
@@ -200,7 +225,9 @@ async function renderCards(
   const { drawCards } = await import('./render/batch.ts');
   const { options } = made;
   const cards =
-    analysis.status === 'ok' ? analysis.posts.flatMap((post) => post.images.map((image) => image.card)) : [];
+    analysis.status === 'ok'
+      ? analysis.posts.filter((post) => !post.hidden).flatMap((post) => post.images.map((image) => image.card))
+      : [];
   const limits = { deadline: Date.now() + options.articleBudgetMs, ...(signal ? { signal } : {}) };
   const drawn = await drawCards(cards, made.render, made.cache, progress, limits);
   if (drawn.timedOut) {

@@ -31,7 +31,9 @@ export function schedule(manifest: Manifest, rules: ScheduleRules, start: string
       const posts = article.posts
         .map((post, index) => ({ post, index }))
         .filter(({ post }) => post.channel === channel)
-        .map(({ post }, index) => ({ post, index }));
+        .map(({ post }, index) => ({ post, index }))
+        // Hidden by an editor: in no export and on no calendar.
+        .filter(({ post }) => !post.hidden);
       const launch = posts
         .filter(({ post }) => !post.drip)
         .sort((a, b) => ORDER[a.post.kind] - ORDER[b.post.kind] || a.index - b.index);

@@ -20,6 +20,20 @@ export function report(
   if (hint) message.note = hint;
 }
 
+/** A problem in another file that belongs to the article (its overrides sidecar): reported with the article, at that file's place. */
+export function reportIn(
+  file: VFile,
+  path: string,
+  severity: Severity,
+  ruleId: string,
+  reason: string,
+  place: Position | undefined,
+  hint?: string,
+): void {
+  report(file, severity, ruleId, reason, place, hint);
+  file.messages.at(-1)!.file = path;
+}
+
 export function hasErrors(file: VFile): boolean {
   return file.messages.some((message) => message.fatal === true);
 }
@@ -28,7 +42,7 @@ export function hasErrors(file: VFile): boolean {
 export function messagesOf(file: VFile, path: string): Message[] {
   return file.messages
     .map((message) => ({
-      file: path,
+      file: message.file || path,
       line: message.line ?? 1,
       column: message.column ?? 1,
       ruleId: message.ruleId ?? 'unknown',
@@ -36,7 +50,10 @@ export function messagesOf(file: VFile, path: string): Message[] {
       reason: message.reason,
       ...(message.note ? { hint: message.note } : {}),
     }))
-    .sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+    .sort(
+      (a, b) =>
+        a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+    );
 }
 
 /** `file:line:column: severity reason [rule]`, then the hint: what editors and CI logs link. */

@@ -7,6 +7,7 @@ import {
 import { platformOf, type Channel, type Platform } from '../channels/platforms.ts';
 import type { Brand } from '../config/brand.ts';
 import type { Article, CardSpec, PlannedImage, Post, PostKind } from '../model.ts';
+import { altText } from './alt.ts';
 import { type CardDraft, cardsFor } from './cards.ts';
 import { dripCount } from '../config/drip.ts';
 import { dripDrafts } from './drip.ts';
@@ -121,6 +122,14 @@ function cardSpec(draft: CardDraft, format: string, platform: Platform, channel:
     encoding: platform.encoding,
     origin: draft.origin,
   };
+}
+
+/** A card's alt text on its channel, within the platform's limit: for cards an editor changed. */
+export function cardAlt(card: CardSpec, channel: Channel, brand: Brand): string {
+  return withinLength(
+    altText(card.template, card.data, brand),
+    platformOf(channel)!.altTextLimit ?? DEFAULT_ALT_TEXT_LIMIT,
+  );
 }
 
 /** Platforms that take alt text without a published limit get this one. */

@@ -14,6 +14,10 @@ interface CalendarEntry {
   date: string;
   time: string;
   opening: string;
+  /** As the frames show it: approved, changed since approval, or not approved. */
+  approval: 'approved' | 'changed' | 'unapproved';
+  /** The frame's name, `<slug>/<channel>/<n>`. */
+  post: string;
 }
 
 export interface Calendar {
@@ -34,6 +38,8 @@ export async function calendarOf(templatesDir: string, manifest: Manifest, start
     ...(slot.post.drip ? { drip: slot.post.drip } : {}),
     date: slot.date,
     time: slot.time,
+    approval: slot.post.approval ?? 'unapproved',
+    post: `${slot.article.slug}/${slot.post.channel}/${slot.post.id?.split('/')[1]?.split('-')[0] ?? slot.index + 1}`,
     opening:
       (slot.post.thread?.[0] ?? slot.post.caption ?? `Story link sticker: ${slot.post.sticker ?? ''}`).split('\n')[0] ??
       '',

@@ -11,6 +11,8 @@ import { contactSheetFromOutput } from './sheet.ts';
 import { calendarOf } from './calendar.ts';
 import { type PreviewState, type Session, startSession } from './session.ts';
 import { zip, type ZipEntry } from '../write/zip.ts';
+import { type ActionRequest, approvedVersion, runAction } from './actions.ts';
+import { hasToken, newToken, readJson } from './requests.ts';
 
 export interface PreviewOptions extends Partial<BuildOptions> {
   /** Default 4173; 0 picks a free port. */
@@ -27,10 +29,12 @@ export interface Preview {
 
 const CLIENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'client');
 const CLIENT_FILES: Record<string, string> = {
-  '/': 'index.html',
   '/assets/app.js': 'app.js',
   '/assets/app.css': 'app.css',
   '/assets/calendar.js': 'calendar.js',
+  '/assets/actions.js': 'actions.js',
+  '/assets/edit.js': 'edit.js',
+  '/assets/diff.js': 'diff.js',
 };
 const KEEP_ALIVE_MS = 15_000;
 
@@ -43,7 +47,14 @@ export async function startPreview(input: PreviewOptions = {}): Promise<Preview>
   const session = await startSession(options, (state) => {
     for (const client of clients) sendEvent(client, state);
   });
-  const context: Context = { options, session, clients, allowedHosts: new Set() };
+  const context: Context = {
+    options,
+    session,
+    clients,
+    allowedHosts: new Set(),
+    token: newToken(),
+    actions: Promise.resolve(),
+  };
   const server = createServer((request, response) => {
     handle(request, response, context).catch((error: unknown) => {
       // A 500 is a bug in facet: say which request and why, where the person running the preview sees it.
@@ -92,6 +103,10 @@ interface Context {
   session: Session;
   clients: Set<ServerResponse>;
   allowedHosts: Set<string>;
+  /** Sent to this server's own page only; every action must carry it. */
+  token: string;
+  /** Actions run one at a time, so two tabs' saves never interleave a read and a write. */
+  actions: Promise<unknown>;
 }
 
 async function handle(request: IncomingMessage, response: ServerResponse, context: Context): Promise<void> {
@@ -100,14 +115,17 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
   const origin = request.headers.origin;
   if (origin && !context.allowedHosts.has(origin.replace(/^https?:\/\//, '')))
     return respond(response, 403, 'text/plain; charset=utf-8', 'Unexpected Origin');
+  const pathname = (request.url ?? '/').split('?')[0]!;
+  if (request.method === 'POST' && pathname === '/api/action') return handleAction(request, response, context);
   if (request.method !== 'GET' && request.method !== 'HEAD')
     return respond(response, 405, 'text/plain; charset=utf-8', 'Only GET');
-  const pathname = (request.url ?? '/').split('?')[0]!;
+  if (pathname === '/') return serveIndex(response, context);
   const client = CLIENT_FILES[pathname];
   if (client) return respond(response, 200, contentType(client), await readFile(path.join(CLIENT, client)));
   if (pathname === '/api/state')
     return respond(response, 200, 'application/json; charset=utf-8', JSON.stringify(context.session.state()));
   if (pathname === '/api/calendar') return serveCalendar(response, context, request.url ?? '');
+  if (pathname.startsWith('/api/approved/')) return serveApproved(response, context, pathname.slice(14));
   if (pathname === '/events') return openEvents(response, context);
   if (pathname.startsWith('/output/'))
     return serveOutput(response, context.options.outDir, pathname.slice('/output/'.length));
@@ -115,6 +133,35 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
   if (pathname.startsWith('/contact-sheet/'))
     return serveSheet(response, context, pathname.slice('/contact-sheet/'.length));
   return respond(response, 404, 'text/plain; charset=utf-8', 'Not found');
+}
+
+/** The gallery's page with this server's token, which its script sends with every action. */
+async function serveIndex(response: ServerResponse, context: Context): Promise<void> {
+  const page = await readFile(path.join(CLIENT, 'index.html'), 'utf8');
+  const meta = `<meta name="facet-token" content="${context.token}" />`;
+  return respond(response, 200, contentType('index.html'), page.replace('</head>', `    ${meta}\n  </head>`));
+}
+
+/** POST /api/action: the token, a bounded JSON body, then the action, one at a time; other tabs are told. */
+async function handleAction(request: IncomingMessage, response: ServerResponse, context: Context): Promise<void> {
+  const json = (status: number, body: unknown) =>
+    respond(response, status, 'application/json; charset=utf-8', JSON.stringify(body));
+  if (!hasToken(request, context.token)) return json(403, { ok: false, reason: 'Expected this preview’s own token' });
+  const body = await readJson(request);
+  if ('status' in body) return json(body.status, { ok: false, reason: body.reason });
+  const action = body.value as unknown as ActionRequest;
+  if (typeof action.post !== 'string' || typeof action.action !== 'string')
+    return json(400, { ok: false, reason: 'Expected `post` and `action`' });
+  const run = context.actions.then(() => runAction(action, context.options, context.session.state().manifest));
+  context.actions = run.catch(() => undefined);
+  const result = await run;
+  if (result.rebuild) context.session.rebuild(result.rebuild);
+  if (result.body.ok) {
+    const tab = String(request.headers['x-facet-tab'] ?? '').slice(0, 64);
+    const event = JSON.stringify({ post: action.post, action: action.action, tab });
+    for (const client of context.clients) client.write(`event: edit\ndata: ${event}\n\n`);
+  }
+  return json(result.status, result.body);
 }
 
 function openEvents(response: ServerResponse, context: Context): void {
@@ -169,6 +216,12 @@ async function serveCalendar(response: ServerResponse, context: Context, url: st
       JSON.stringify({ error: (error as Error).message, entries: [] }),
     );
   }
+}
+
+async function serveApproved(response: ServerResponse, context: Context, name: string): Promise<void> {
+  const found = await approvedVersion(decodeURIComponent(name), context.options, context.session.state().manifest);
+  if (!found) return respond(response, 404, 'text/plain; charset=utf-8', 'Not found');
+  return respond(response, 200, 'application/json; charset=utf-8', JSON.stringify(found));
 }
 
 async function serveSheet(response: ServerResponse, context: Context, rest: string): Promise<void> {

@@ -26,6 +26,8 @@ export interface Session {
   state(): PreviewState;
   /** Resolves when no build is running or queued: for tests and shutdown. */
   idle(): Promise<void>;
+  /** Builds one article again: after the preview wrote its sidecar or approvals.yaml (the latter is not watched). */
+  rebuild(slug: string): void;
   close(): void;
 }
 
@@ -115,8 +117,9 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
 
   const watchers: FSWatcher[] = [
     watchFolder(options.articlesDir, (file) => {
-      const slug = path.basename(file, '.md');
-      if (file.endsWith('.md') && isSlug(slug)) schedule({ slug });
+      // The article, or its editors' overrides (`<slug>.posts.yaml`).
+      const slug = path.basename(file).replace(/(\.posts\.yaml|\.md)$/, '');
+      if (/\.(md|posts\.yaml)$/.test(file) && isSlug(slug)) schedule({ slug });
     }),
     watchFolder(options.templatesDir, () => schedule({ all: true })),
   ];
@@ -124,6 +127,7 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
   running = runBuilds();
   return {
     state: () => state,
+    rebuild: (slug) => schedule({ slug }),
     idle: () => (running || timer ? new Promise<void>((resolve) => waiters.push(resolve)) : Promise.resolve()),
     close: () => {
       clearTimeout(timer);

@@ -13,7 +13,13 @@ import { contactSheetOf } from '../assemble.ts';
 export async function contactSheetFromOutput(options: BuildOptions, article: ArticleEntry): Promise<Buffer> {
   const setup = await loadSetup(options.templatesDir);
   const images = new Map<string, Buffer>();
-  for (const image of article.posts.flatMap((post) => post.images))
+  for (const image of article.posts.filter((post) => !post.hidden).flatMap((post) => post.images))
     images.set(image.path, await readFile(path.join(options.outDir, image.path)));
-  return contactSheetOf(article.title, article.posts, images, renderContextOf(setup), openCardCache(options.cacheDir));
+  return contactSheetOf(
+    article.title,
+    article.posts.filter((post) => !post.hidden),
+    images,
+    renderContextOf(setup),
+    openCardCache(options.cacheDir),
+  );
 }

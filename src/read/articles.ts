@@ -3,12 +3,15 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../messages/report.ts';
 import { sanitize } from './sanitize.ts';
+import { readSidecar, type Sidecar } from './sidecar.ts';
 import { isSlug } from './slug.ts';
 
 /** One article file as read from disk; everything after this stage is pure. */
 export interface ArticleFile {
   slug: string;
   file: VFile;
+  /** `<slug>.posts.yaml`: the editors' overrides, when there are any. */
+  sidecar?: Sidecar;
 }
 
 /** Larger than any real article by far (the seed is 4 KB); parsing more only risks a stall. */
@@ -64,7 +67,8 @@ export async function readArticle(dir: string, slug: string, cwd = process.cwd()
     file.value = await readFile(absolute, 'utf8');
     sanitize(file);
   }
-  return { slug, file };
+  const sidecar = isSlug(slug) ? await readSidecar(dir, slug, cwd) : undefined;
+  return { slug, file, ...(sidecar ? { sidecar } : {}) };
 }
 
 function slugLike(name: string): string {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { SetupError } from '../config/errors.ts';
 import type { ArticleEntry, Manifest, PostEntry } from '../model.ts';
@@ -22,6 +23,7 @@ function postHash(post: PostEntry): string {
 
 /** A post's name in approvals.yaml: its channel, place and kind, stable across rebuilds. */
 function postId(article: ArticleEntry, post: PostEntry): string {
+  if (post.id) return post.id;
   const index = article.posts.filter((candidate) => candidate.channel === post.channel).indexOf(post);
   return `${post.channel}/${index + 1}-${post.kind}`;
 }
@@ -88,8 +90,58 @@ export function withApprovals(manifest: Manifest, approvals: Approvals): Manifes
   };
 }
 
+/** What an approved post said, kept by its hash (under the cache) so the preview can show what changed since. */
+export interface ApprovedPost {
+  caption?: string;
+  thread?: string[];
+  title?: string;
+  images: { path: string; hash: string; alt: string }[];
+}
+
+/** Where approved posts are kept: under the cache, since approvals.yaml holds only their hashes. */
+export function approvedSnapshots(cacheDir: string): string {
+  return path.join(cacheDir, 'approved');
+}
+
+function snapshotFile(snapshots: string, hash: string): string {
+  return path.join(snapshots, `${hash}.json`);
+}
+
+async function keepSnapshot(snapshots: string | undefined, post: PostEntry): Promise<void> {
+  if (!snapshots) return;
+  const kept: ApprovedPost = {
+    ...(post.caption !== undefined ? { caption: post.caption } : {}),
+    ...(post.thread ? { thread: post.thread } : {}),
+    ...(post.title ? { title: post.title } : {}),
+    images: post.images.map(({ path: image, hash, alt }) => ({ path: image, hash, alt })),
+  };
+  await writeAtomic(snapshotFile(snapshots, postHash(post)), `${JSON.stringify(kept, null, 2)}\n`);
+}
+
+/** The post as it was approved, when this machine kept it; undefined when it was never approved or not kept here. */
+export async function approvedPost(
+  file: string,
+  snapshots: string,
+  slug: string,
+  id: string,
+): Promise<ApprovedPost | undefined> {
+  const hash = (await loadApprovals(file))[slug]?.[id];
+  if (!hash) return undefined;
+  try {
+    return JSON.parse(await readFile(snapshotFile(snapshots, hash), 'utf8')) as ApprovedPost;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Records the current hash of an article's posts (or one channel's) and writes the file, sorted for readable diffs. */
-export async function approve(file: string, manifest: Manifest, slug: string, channel?: string): Promise<number> {
+export async function approve(
+  file: string,
+  manifest: Manifest,
+  slug: string,
+  channel?: string,
+  snapshots?: string,
+): Promise<number> {
   const article = manifest.articles.find((entry) => entry.slug === slug);
   if (!article || article.status !== 'ok')
     throw new SetupError(
@@ -105,14 +157,46 @@ export async function approve(file: string, manifest: Manifest, slug: string, ch
     );
   const recorded = { ...(approvals[slug] ?? {}) };
   for (const post of posts) recorded[postId(article, post)] = postHash(post);
-  const next: Approvals = {
-    ...approvals,
-    [slug]: Object.fromEntries(Object.entries(recorded).sort(([a], [b]) => a.localeCompare(b))),
-  };
-  const sorted = Object.fromEntries(Object.entries(next).sort(([a], [b]) => a.localeCompare(b)));
+  await writeApprovals(file, { ...approvals, [slug]: recorded });
+  for (const post of posts) await keepSnapshot(snapshots, post);
+  return posts.length;
+}
+
+/**
+ * Approves one post as it is now, or withdraws its approval (the preview's button). Returns
+ * false when the manifest has no such post.
+ */
+export async function setApproval(
+  file: string,
+  manifest: Manifest,
+  slug: string,
+  id: string,
+  approved: boolean,
+  snapshots?: string,
+): Promise<boolean> {
+  const article = manifest.articles.find((entry) => entry.slug === slug && entry.status === 'ok');
+  const post = article?.posts.find((candidate) => postId(article, candidate) === id);
+  if (!article || !post || post.hidden) return false;
+  const approvals = await loadApprovals(file);
+  const recorded = { ...(approvals[slug] ?? {}) };
+  if (approved) recorded[id] = postHash(post);
+  else delete recorded[id];
+  const next = { ...approvals, [slug]: recorded };
+  if (Object.keys(recorded).length === 0) delete next[slug];
+  await writeApprovals(file, next);
+  if (approved) await keepSnapshot(snapshots, post);
+  return true;
+}
+
+/** The file sorted for readable diffs, one line per post. */
+async function writeApprovals(file: string, approvals: Approvals): Promise<void> {
+  const sorted = Object.fromEntries(
+    Object.entries(approvals)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([slug, posts]) => [slug, Object.fromEntries(Object.entries(posts).sort(([a], [b]) => a.localeCompare(b)))]),
+  );
   await writeAtomic(
     file,
-    `# Approved posts: article → post → content hash (words and images). Written by \`facet approve\`.\n${stringify(sorted)}`,
+    `# Approved posts: article → post → content hash (words and images). Written by \`facet approve\` and the preview.\n${stringify(sorted)}`,
   );
-  return posts.length;
 }

@@ -118,6 +118,7 @@ export function articleKey(source: ArticleFile, inputs: string): string {
     .update(inputs)
     .update(source.file.path ?? '')
     .update(String(source.file.value))
+    .update(source.sidecar ? `\0${source.sidecar.text}` : '')
     .digest('hex');
 }
 

@@ -48,7 +48,7 @@ describe('the preview gallery', () => {
   it('lists every article and shows its posts in platform frames', async () => {
     await expect.poll(() => page.locator('.article').count()).toBe(3);
     await expect.poll(() => page.locator('.frame--instagram').count()).toBeGreaterThan(3);
-    expect(await page.locator('[data-post="instagram-0"] .who strong').textContent()).toBe('Dr. Anthony Kaveh');
+    expect(await page.locator('[data-post$="/instagram/1"] .who strong').textContent()).toBe('Dr. Anthony Kaveh');
   });
 
   it('marks a stat card whose figure has no source in the article', async () => {
@@ -59,7 +59,7 @@ describe('the preview gallery', () => {
   });
 
   it('steps through a carousel with its arrows', async () => {
-    const carousel = page.locator('[data-post="instagram-0"]');
+    const carousel = page.locator('[data-post$="/instagram/1"]');
     expect(await carousel.locator('.counter').textContent()).toBe('1/7');
     const first = await carousel.locator('img.slide').getAttribute('src');
     await carousel.locator('.arrow.next').click();
@@ -69,14 +69,14 @@ describe('the preview gallery', () => {
   });
 
   it('cuts a caption at the platform fold, with “more” to read on', async () => {
-    const caption = page.locator('[data-post="instagram-0"] .caption');
+    const caption = page.locator('[data-post$="/instagram/1"] .caption');
     expect(await caption.locator('.more').count()).toBe(1);
     await caption.locator('.more').click();
     expect(await caption.textContent()).toContain('Educational content, not medical advice.');
   });
 
   it('copies a caption with one click', async () => {
-    await page.locator('[data-post="instagram-0"] .copy').click();
+    await page.locator('[data-post$="/instagram/1"] .copy').click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const state = (await (await fetch(`${preview.url}/api/state`)).json()) as {
       manifest: { articles: { slug: string; posts: { caption: string }[] }[] };
@@ -96,13 +96,13 @@ describe('the preview gallery', () => {
   it('updates the open page when an article is saved, without reloading it', async () => {
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
     await page.locator('[data-channel="instagram"]').click();
-    const slide = page.locator('[data-post="instagram-0"] img.slide');
+    const slide = page.locator('[data-post$="/instagram/1"] img.slide');
     const before = await slide.getAttribute('src');
     const saved = Date.now();
     edit((text) => text.replace('## First Line Treatments for Migraines', '## First-Line Care for Acute Migraines'));
     await expect.poll(() => slide.getAttribute('src'), { timeout: 20_000 }).not.toBe(before);
     await expect
-      .poll(() => page.locator('[data-post="instagram-0"] .caption').textContent())
+      .poll(() => page.locator('[data-post$="/instagram/1"] .caption').textContent())
       .toContain('First-Line Care for Acute Migraines');
     expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(42);
     console.log(

@@ -3,6 +3,8 @@
 // text (textContent), never as HTML.
 
 import { calendarView, loadCalendar } from '/assets/calendar.js';
+import { postName, TAB } from '/assets/actions.js';
+import { actionBar, editor, startEditing } from '/assets/edit.js';
 
 const PLATFORM = {
   instagram: { label: 'Instagram', more: 'more' },
@@ -26,7 +28,17 @@ const ui = {
   zones: new Set(),
   dismissed: -1,
   view: 'posts',
+  /** The caption, thread post or quote being edited: { name, n, kind, text }. */
+  editing: undefined,
+  /** Posts with an action on its way to the server, and the refusals it sent back. */
+  pending: new Set(),
+  errors: new Map(),
+  /** Posts whose "what changed since approval" is open, with the approved version. */
+  diffs: new Map(),
 };
+
+/** What the edit module needs from the page. */
+const view = { h, ui, rerender: () => renderMain(), toast: (text) => toast(text) };
 
 function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
@@ -97,6 +109,14 @@ function connect() {
     }
   };
   events.onerror = () => showStatus(false, 'reconnecting…');
+  // Another tab saved a post: if this tab is editing it, say so (the draft stays; saving wins).
+  events.addEventListener('edit', (event) => {
+    const { post, tab } = JSON.parse(event.data);
+    if (tab !== TAB && ui.editing?.name === post) {
+      ui.editing.other = true;
+      renderMain();
+    }
+  });
 }
 
 function showStatus(building, text) {
@@ -161,6 +181,13 @@ function renderArticles() {
 }
 
 function renderMain() {
+  const typing = document.activeElement?.classList.contains('edit-text');
+  renderMainView();
+  // A rebuild redraws the page; the editor keeps its text and, if it had it, the focus.
+  if (typing) document.querySelector('.edit-text')?.focus();
+}
+
+function renderMainView() {
   const main = document.getElementById('main');
   if (ui.view === 'calendar') {
     const version = ui.data.version;
@@ -257,10 +284,17 @@ function messageList(messages) {
 
 function frame(article, post, index) {
   const key = `${article.slug}/${post.channel}/${index}`;
+  const name = postName(article.slug, post, index);
   const profile = ui.data.profile ?? { name: '', handles: {} };
+  const slide = Math.min(ui.slides.get(key) ?? 0, Math.max(0, post.images.length - 1));
   return h(
     'article',
-    { class: `frame frame--${post.channel} kind--${post.kind}`, 'data-post': `${post.channel}-${index}` },
+    {
+      class: `frame frame--${post.channel} kind--${post.kind} ${post.hidden ? 'is-hidden' : ''}`,
+      'data-post': name,
+      'data-approval': post.approval ?? 'unapproved',
+      'aria-label': `${PLATFORM[post.channel]?.label ?? post.channel} ${post.kind} post ${name.split('/').pop()}`,
+    },
     h(
       'header',
       { class: 'frame-head' },
@@ -283,40 +317,50 @@ function frame(article, post, index) {
             )
           : null,
         sourceMark(post),
+        staleMark(post),
       ),
     ),
-    post.kind === 'thread'
-      ? thread(post, profile)
-      : [post.video ? phone(post, key) : carousel(post, key), caption(post, key)],
-    h(
-      'footer',
-      { class: 'frame-foot' },
-      h(
-        'span',
-        {
-          class: `length ${post.length > post.limit ? 'over' : 'ok'}`,
-          title: 'length as the platform counts it / its limit',
-        },
-        `${post.length} / ${post.limit}`,
-      ),
-      post.fold ? h('span', { class: 'muted' }, `fold at ${post.fold}`) : null,
-      h('span', { class: 'spacer' }),
-      post.caption === undefined
-        ? null
-        : h(
-            'button',
+    actionBar(view, article, post, name, name.split('/').pop(), slide),
+    post.hidden
+      ? h('p', { class: 'hidden-note' }, 'Hidden: not in output/ and in no export. “Show post” brings it back.')
+      : post.kind === 'thread'
+        ? thread(post, profile, name)
+        : [post.video ? phone(post, key) : carousel(post, key), caption(post, key, name)],
+    post.hidden
+      ? null
+      : h(
+          'footer',
+          { class: 'frame-foot' },
+          h(
+            'span',
             {
-              class: 'button copy',
-              onclick: () =>
-                copy(
-                  post.thread ? post.thread.join('\n\n') : post.caption,
-                  post.thread ? 'Thread copied' : 'Caption copied',
-                ),
+              class: `length ${post.length > post.limit ? 'over' : 'ok'}`,
+              title: 'length as the platform counts it / its limit',
             },
-            post.thread ? 'Copy thread' : 'Copy caption',
+            `${post.length} / ${post.limit}`,
           ),
-      h('a', { class: 'button', href: `/zip/${article.slug}/${post.channel}/${index}.zip`, download: '' }, 'Post .zip'),
-    ),
+          post.fold ? h('span', { class: 'muted' }, `fold at ${post.fold}`) : null,
+          h('span', { class: 'spacer' }),
+          post.caption === undefined
+            ? null
+            : h(
+                'button',
+                {
+                  class: 'button copy',
+                  onclick: () =>
+                    copy(
+                      post.thread ? post.thread.join('\n\n') : post.caption,
+                      post.thread ? 'Thread copied' : 'Caption copied',
+                    ),
+                },
+                post.thread ? 'Copy thread' : 'Copy caption',
+              ),
+          h(
+            'a',
+            { class: 'button', href: `/zip/${article.slug}/${post.channel}/${index}.zip`, download: '' },
+            'Post .zip',
+          ),
+        ),
     post.warnings.length
       ? h(
           'ul',
@@ -324,6 +368,16 @@ function frame(article, post, index) {
           post.warnings.map((warning) => h('li', {}, warning)),
         )
       : null,
+  );
+}
+
+/** An edit that no longer applies: what it replaced has changed, so facet's own words show. */
+function staleMark(post) {
+  if (!post.stale?.length) return null;
+  return h(
+    'span',
+    { class: 'stale-mark', title: 'the article changed under this edit; see the message on the sidecar file' },
+    `stale edit: ${post.stale.join(', ')}`,
   );
 }
 
@@ -472,7 +526,8 @@ function phone(post, key) {
   );
 }
 
-function caption(post, key) {
+function caption(post, key, name) {
+  if (ui.editing?.name === name && ui.editing.n === undefined) return editor(view, post, name);
   // Stories have no caption: the link sticker's text shows where it would go.
   if (post.caption === undefined)
     return h('div', { class: 'caption sticker' }, h('span', { class: 'sticker-label' }, '🔗 '), post.sticker ?? '');
@@ -501,7 +556,7 @@ function caption(post, key) {
   );
 }
 
-function thread(post, profile) {
+function thread(post, profile, name) {
   return h(
     'ol',
     { class: 'thread' },
@@ -521,7 +576,21 @@ function thread(post, profile) {
             ' ',
             h('span', { class: 'handle' }, profile.handles[post.channel] ?? ''),
           ),
-          h('div', { class: 'caption' }, text),
+          ui.editing?.name === name && ui.editing.n === index + 1
+            ? editor(view, post, name)
+            : [
+                h('div', { class: 'caption' }, text),
+                h(
+                  'button',
+                  {
+                    class: 'button action small',
+                    'data-action': 'edit-caption',
+                    'aria-label': `Edit thread post ${index + 1} of ${post.thread.length}`,
+                    onclick: () => startEditing(view, name, text, index + 1),
+                  },
+                  'Edit',
+                ),
+              ],
           images.length
             ? h(
                 'div',

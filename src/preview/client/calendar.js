@@ -2,6 +2,7 @@
 // Each day lists its posts with time, channel, kind, article and the caption's first line.
 
 const DAY = 86_400_000;
+const APPROVAL = { approved: '✓ approved', changed: 'changed', unapproved: 'not approved' };
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 function dayOf(date) {
@@ -50,6 +51,8 @@ export function calendarView(h, calendar, labels) {
                   class: `cal-slot channel--${entry.channel} ${entry.drip ? 'drip' : 'launch'}`,
                   'data-channel': entry.channel,
                   'data-slug': entry.slug,
+                  'data-post': entry.post,
+                  'data-approval': entry.approval,
                   ...(entry.drip ? { 'data-drip': entry.drip } : {}),
                   title: `${entry.title} · ${entry.kind}${entry.drip ? ` · drip week ${entry.drip}` : ''}`,
                 },
@@ -58,6 +61,8 @@ export function calendarView(h, calendar, labels) {
                 h('strong', {}, labels[entry.channel]?.label ?? entry.channel),
                 ' ',
                 h('span', { class: 'cal-kind' }, entry.drip ? `${entry.kind} · week ${entry.drip}` : entry.kind),
+                ' ',
+                h('span', { class: `approval ${entry.approval}` }, APPROVAL[entry.approval]),
                 h('div', { class: 'cal-opening' }, entry.opening),
               ),
             ),

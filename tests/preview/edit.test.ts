@@ -272,12 +272,13 @@ describe('editors act in the preview', () => {
       }));
     });
     expect(violations.filter((violation) => ['serious', 'critical'].includes(violation.impact))).toEqual([]);
-    // README's picture of edit mode: the carousel's actions and its caption being edited.
+    // README's picture of edit mode (copied to docs/ by hand when the page changes): the carousel's
+    // actions and its caption being edited. Tests never write into the repository's own files.
     await expect.poll(() => page.locator('#toast.on').count(), { timeout: 5_000 }).toBe(0);
     await page.setViewportSize({ width: 1440, height: 1280 });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.locator('#main').evaluate((main) => main.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(ROOT, 'docs/preview-edit-mode.png') });
+    await page.screenshot({ path: path.join(ROOT, 'test-results/preview-edit-mode.png') });
     await page.setViewportSize({ width: 1440, height: 1000 });
     await frame(1).locator('[data-action="cancel"]').click();
   }, 60_000);

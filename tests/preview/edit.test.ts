@@ -95,7 +95,7 @@ describe('editors act in the preview', () => {
     const post = frame(1);
     await post.locator('[data-action="edit-caption"]').click();
     const area = post.locator('textarea');
-    await area.fill('Migraines that resist every pill have a new option: IV ketamine, given in clinic.');
+    await area.fill('New on the blog: when migraine medicines stop working, where IV ketamine fits in.');
     expect(await post.locator('.edit-count').textContent()).toBe('81 / 2200');
     await area.fill('x'.repeat(2300));
     expect(await post.locator('.edit-count').getAttribute('class')).toContain('over');
@@ -108,7 +108,7 @@ describe('editors act in the preview', () => {
     await expect.poll(() => post.locator('.editor .edit-error').textContent()).toContain('[claim-');
     expect(existsSync(sidecar)).toBe(false);
 
-    const words = 'Migraines that resist every pill have a new option: IV ketamine, given in clinic.';
+    const words = 'New on the blog: when migraine medicines stop working, where IV ketamine fits in.';
     await area.fill(words);
     await post.locator('[data-action="save"]').click();
     const captions = path.join(project.out, SLUG, 'instagram', 'caption.txt');
@@ -287,7 +287,7 @@ describe('editors act in the preview', () => {
     expect(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
     await page.reload();
     await page.locator(`.article[data-slug="${SLUG}"]`).click();
-    expect(await frame(1).locator('.caption').textContent()).toContain('IV ketamine, given in clinic');
+    expect(await frame(1).locator('.caption').textContent()).toContain('where IV ketamine fits in');
     expect(await frame(1).getAttribute('data-approval')).toBe('approved');
     expect(await frame(2).getAttribute('class')).toContain('is-hidden');
     // The calendar shows each scheduled post with its approval; the hidden one is not scheduled.
@@ -324,7 +324,7 @@ describe('editors act in the preview', () => {
     await frame(1).locator('[data-action="diff"]').click();
     await expect.poll(() => frame(1).locator('.diff del').count()).toBeGreaterThan(0);
     expect(await frame(1).locator('.diff del').allTextContents()).toContain(
-      '− Migraines that resist every pill have a new option: IV ketamine, given in clinic.\n',
+      '− New on the blog: when migraine medicines stop working, where IV ketamine fits in.\n',
     );
     expect(await frame(1).locator('.diff ins').first().textContent()).toContain('+ ');
     const { entries } = await check({ articlesDir: project.articles, templatesDir: project.templates, slugs: [SLUG] });

@@ -171,19 +171,16 @@ export async function makeArticle(
         import('./write/output.ts'),
       ]);
       const { options, setup, cache } = made;
-      const assembled = await assembleArticle(
-        source,
-        outcome,
-        drawn.cards,
-        made.render,
-        cache,
-        options.contactSheets,
-        setup.brand,
-      );
+      const assembled = await assembleArticle(source, outcome, drawn.cards, made.render, cache, {
+        contactSheets: options.contactSheets,
+        documents: options.documents,
+        brand: setup.brand,
+      });
       const staged = await writeFiles(options.outDir, assembled.files);
       const files = assembled.files.map((file) => file.path);
-      // Nor is one whose video could not be made (no ffmpeg): the next build tries again.
-      const fresh = drawn.timedOut || assembled.lacksVideo ? {} : { fresh: { key, cacheKeys: made.cacheKeys } };
+      // Nor is one whose video could not be made (no ffmpeg), nor one still without its documents.
+      const complete = options.documents && !drawn.timedOut && !assembled.lacksVideo;
+      const fresh = complete ? { fresh: { key, cacheKeys: made.cacheKeys } } : {};
       return { entry: assembled.entry, files, staged, ...fresh };
     },
   };
@@ -199,8 +196,10 @@ async function renderCards(
 ): Promise<DrawnCards> {
   const { drawCards } = await import('./render/batch.ts');
   const { options } = made;
-  const cards =
-    analysis.status === 'ok' ? analysis.posts.flatMap((post) => post.images.map((image) => image.card)) : [];
+  // Without documents, no video is made, nor its slides drawn.
+  const posts = analysis.status === 'ok' ? analysis.posts : [];
+  const shown = options.documents ? posts : posts.filter((post) => post.kind !== 'video');
+  const cards = shown.flatMap((post) => post.images.map((image) => image.card));
   const limits = { deadline: Date.now() + options.articleBudgetMs, ...(signal ? { signal } : {}) };
   const drawn = await drawCards(cards, made.render, made.cache, progress, limits);
   if (drawn.timedOut) {

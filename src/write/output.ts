@@ -13,14 +13,13 @@ export interface OutputFile {
 
 export const MANIFEST = 'manifest.json';
 
-/** Stages one article's files under temp names; nothing is visible until finishOutput. */
+/**
+ * Stages one article's files under temp names; nothing is visible until finishOutput. Side by
+ * side: most files are unchanged after an edit, and comparing them is reading them.
+ */
 export async function writeFiles(outDir: string, files: OutputFile[]): Promise<Staged[]> {
-  const staged: Staged[] = [];
-  for (const file of files) {
-    const entry = await stage(outDir, file.path, file.data);
-    if (entry) staged.push(entry);
-  }
-  return staged;
+  const staged = await Promise.all(files.map((file) => stage(outDir, file.path, file.data)));
+  return staged.filter((entry) => entry !== undefined);
 }
 
 /** Folders in output/ that are not articles': exports, kept across builds. */

@@ -23,6 +23,8 @@ export interface AssembleParts {
   documents: boolean;
   /** The brand: its videos are made when given. */
   brand?: Brand | undefined;
+  /** Aborted: a video being encoded is stopped, and this rejects. */
+  signal?: AbortSignal | undefined;
 }
 
 /** One article's manifest entry and the files that go with it: images, documents, captions, contact sheet. */
@@ -32,7 +34,7 @@ export async function assembleArticle(
   drawn: ReadonlyMap<string, RenderedCard>,
   context: RenderContext,
   cache: CardCache,
-  { contactSheets, documents: withDocuments, brand }: AssembleParts,
+  { contactSheets, documents: withDocuments, brand, signal }: AssembleParts,
 ): Promise<{ entry: ArticleEntry; files: OutputFile[]; lacksVideo?: boolean }> {
   const { file, slug } = source;
   if (analysis.status === 'failed') {
@@ -98,7 +100,7 @@ export async function assembleArticle(
       source,
       analysis.posts.filter((post) => post.kind === 'video'),
       drawn,
-      { context, cache, brand, captions: analysis.captions, entryOf: postEntry },
+      { context, cache, brand, captions: analysis.captions, entryOf: postEntry, signal },
     );
     files.push(...videos.files);
     for (const post of videos.posts)

@@ -175,6 +175,7 @@ export async function makeArticle(
         contactSheets: options.contactSheets,
         documents: options.documents,
         brand: setup.brand,
+        signal,
       });
       const staged = await writeFiles(options.outDir, assembled.files);
       const files = assembled.files.map((file) => file.path);

@@ -1,7 +1,8 @@
 // npm run bench [-- --articles 20 --repeats 3 --scale 100 --chromium-cards 40]
 // Measures, in one run and on the same cards: facet's cold build, the naive satori → sharp
 // pipeline, headless Chromium screenshots, the floor (drawing and encoding only), a no-op
-// rebuild, a rebuild after editing one article, peak memory, and optionally 100 articles.
+// rebuild, a rebuild after editing one article, save → card on screen in the preview
+// (bench/edit.ts), peak memory, and optionally 100 articles.
 // Those builds make no videos (FACET_VIDEO=off, as before videos existed); the video's cost per
 // article is measured on its own (bench/video.ts, `--video-articles N`, 0 to skip).
 process.env.FACET_VIDEO = 'off';
@@ -20,6 +21,7 @@ import { cardKey } from '../src/render/batch.ts';
 import { CHROMIUM } from '../tests/helpers/browser.ts';
 import { writeCorpus } from './corpus.ts';
 import { videoCost } from './video.ts';
+import { saveToScreen } from './edit.ts';
 import { floor, naive, prepare, satoriOnly, toHtml, type PreparedCard } from './pipelines.ts';
 
 const ROOT = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -211,6 +213,8 @@ async function main(): Promise<void> {
   });
   const articleCards = (await uniqueCards(articles)).length / ARTICLES;
   const startup = timedCli(articles, out, cache);
+  const edits = await saveToScreen(work);
+  log(`  save → card on screen: ${edits.toScreenMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 
   const video =
     Number(values['video-articles']) > 0
@@ -254,6 +258,12 @@ async function main(): Promise<void> {
     noopRebuildMs: stats(noop),
     cliUpToDateMs: startup,
     editOneArticle: { slug: edited, ms: editMs, cardsRedrawn: redrawn, cardsPerArticle: articleCards },
+    saveToScreen: {
+      edits: edits.edits,
+      toScreenMs: stats(edits.toScreenMs),
+      toDocumentsMs: stats(edits.toDocumentsMs),
+      imagesChanged: edits.imagesChanged,
+    },
     peakMiB: Math.max(...cold.map((run) => run.peakMiB)),
     video,
     scale,
@@ -264,6 +274,7 @@ async function main(): Promise<void> {
       // Best case for any satori pipeline: the floor's CPU plus satori's final render, spread perfectly over every core.
       satoriBoundOverFloor: (stats(floorCpuMs).median + stats(satoriMs).median) / machine.cores / stats(floorMs).median,
       noopOverCold: stats(noop).median / coldStats.median,
+      cliUpToDateOverCold: startup / coldStats.median,
       scaleOver20: scale ? scale.ms / coldStats.median : undefined,
     },
   };
@@ -328,6 +339,11 @@ function print(results: Record<string, any>): void {
     'rebuild after editing one article',
     `${s(results.editOneArticle.ms)} · ${results.editOneArticle.cardsRedrawn} cards redrawn (≈${results.editOneArticle.cardsPerArticle.toFixed(0)} per article)`,
   );
+  const edit = results.saveToScreen;
+  row(
+    `save → card on screen (preview, ${edit.edits} edits)`,
+    `median ${edit.toScreenMs.median.toFixed(0)} ms (min ${edit.toScreenMs.min.toFixed(0)}, max ${edit.toScreenMs.max.toFixed(0)}) · ${edit.imagesChanged[0]} images changed · PDFs after ${edit.toDocumentsMs.median.toFixed(0)} ms`,
+  );
   row('peak memory (cold build)', `${results.peakMiB.toFixed(0)} MiB`);
   if (results.video) {
     const v = results.video.perArticle;
@@ -352,6 +368,8 @@ function print(results: Record<string, any>): void {
     `${results.ratios.satoriBoundOverFloor.toFixed(2)}× (spread over all cores; before fitting, thumbnails, sheets)`,
   );
   row('no-op / cold (target ≤ 2%)', `${(results.ratios.noopOverCold * 100).toFixed(1)}%`);
+  row('npm start up to date / cold (target ≤ 2%)', `${(results.ratios.cliUpToDateOverCold * 100).toFixed(1)}%`);
+  row('save → card on screen (target ≤ 300 ms)', `${edit.toScreenMs.median.toFixed(0)} ms`);
   if (results.ratios.scaleOver20)
     row(
       `${results.scale.articles} articles / ${results.articles} (target ≤ 5.5×)`,

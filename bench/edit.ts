@@ -26,6 +26,8 @@ export interface EditTimes {
   edits: number;
   /** From the write to the page's event: the changed cards, captions and manifest are committed. */
   toScreenMs: number[];
+  /** CPU time of this process (every thread) over the same span: what the wait costs without other load. */
+  toScreenCpuMs: number[];
   /** From the write until the article's PDFs (and videos, when on) are made too. */
   toDocumentsMs: number[];
   /** Images of the article whose bytes changed, per edit. */
@@ -45,7 +47,7 @@ export async function saveToScreen(work: string, edits = 5): Promise<EditTimes> 
     outDir,
     cacheDir: path.join(work, 'edit-cache'),
   });
-  const times: EditTimes = { edits, toScreenMs: [], toDocumentsMs: [], imagesChanged: [] };
+  const times: EditTimes = { edits, toScreenMs: [], toScreenCpuMs: [], toDocumentsMs: [], imagesChanged: [] };
   try {
     await preview.session.idle();
     const stream = eventStream(preview.url);
@@ -56,10 +58,13 @@ export async function saveToScreen(work: string, edits = 5): Promise<EditTimes> 
       const before = imageHashes(outDir);
       const seen = preview.session.state().version;
       const wording = WORDINGS[edit % WORDINGS.length]!;
+      const cpu = process.cpuUsage();
       const started = performance.now();
       writeFileSync(file, original.replace('acute, severe headaches', wording));
       await stream.next((version) => version > seen);
       times.toScreenMs.push(performance.now() - started);
+      const used = process.cpuUsage(cpu);
+      times.toScreenCpuMs.push((used.user + used.system) / 1000);
       await preview.session.settled(SLUG);
       times.toDocumentsMs.push(performance.now() - started);
       const after = imageHashes(outDir);
@@ -119,6 +124,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const ms = (values: number[]) => values.map((value) => value.toFixed(0)).join(', ');
   process.stdout.write(
     `save → card on screen: median ${median(times.toScreenMs).toFixed(0)} ms (${ms(times.toScreenMs)})\n` +
+      `  CPU meanwhile: median ${median(times.toScreenCpuMs).toFixed(0)} ms (${ms(times.toScreenCpuMs)})\n` +
       `save → PDFs made: median ${median(times.toDocumentsMs).toFixed(0)} ms (${ms(times.toDocumentsMs)})\n` +
       `images changed per edit: ${times.imagesChanged.join(', ')}\n`,
   );

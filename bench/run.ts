@@ -261,6 +261,7 @@ async function main(): Promise<void> {
     saveToScreen: {
       edits: edits.edits,
       toScreenMs: stats(edits.toScreenMs),
+      toScreenCpuMs: stats(edits.toScreenCpuMs),
       toDocumentsMs: stats(edits.toDocumentsMs),
       imagesChanged: edits.imagesChanged,
     },
@@ -342,7 +343,7 @@ function print(results: Record<string, any>): void {
   const edit = results.saveToScreen;
   row(
     `save → card on screen (preview, ${edit.edits} edits)`,
-    `median ${edit.toScreenMs.median.toFixed(0)} ms (min ${edit.toScreenMs.min.toFixed(0)}, max ${edit.toScreenMs.max.toFixed(0)}) · ${edit.imagesChanged[0]} images changed · PDFs after ${edit.toDocumentsMs.median.toFixed(0)} ms`,
+    `median ${edit.toScreenMs.median.toFixed(0)} ms (min ${edit.toScreenMs.min.toFixed(0)}, max ${edit.toScreenMs.max.toFixed(0)}), CPU ${edit.toScreenCpuMs.median.toFixed(0)} ms · ${edit.imagesChanged[0]} images changed · PDFs after ${edit.toDocumentsMs.median.toFixed(0)} ms`,
   );
   row('peak memory (cold build)', `${results.peakMiB.toFixed(0)} MiB`);
   if (results.video) {

@@ -201,7 +201,9 @@ async function renderCards(
   const posts = analysis.status === 'ok' ? analysis.posts : [];
   const shown = options.documents ? posts : posts.filter((post) => post.kind !== 'video');
   const cards = shown.flatMap((post) => post.images.map((image) => image.card));
-  const limits = { deadline: Date.now() + options.articleBudgetMs, ...(signal ? { signal } : {}) };
+  // Thumbnails are for contact sheets, which come with the documents (the preview draws its sheets from the files).
+  const thumbnails = options.documents && options.contactSheets;
+  const limits = { deadline: Date.now() + options.articleBudgetMs, thumbnails, ...(signal ? { signal } : {}) };
   const drawn = await drawCards(cards, made.render, made.cache, progress, limits);
   if (drawn.timedOut) {
     const seconds = options.articleBudgetMs / 1000;

@@ -90,5 +90,8 @@ export function mergeManifest(previous: Manifest, entries: ArticleEntry[], exist
     previous.articles.filter((entry) => existing.has(entry.slug)).map((entry) => [entry.slug, entry]),
   );
   for (const entry of entries) bySlug.set(entry.slug, entry);
-  return { version: 1, articles: [...bySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug)) };
+  // Slugs are [a-z0-9-], whose code-point order is localeCompare's; the first localeCompare of a
+  // process loads the collator, most of an up-to-date build's own time.
+  const articles = [...bySlug.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return { version: 1, articles };
 }

@@ -86,6 +86,7 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
   let secondPass: AbortController | undefined;
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let closed = false;
   const waiters: (() => void)[] = [];
   const articleWaiters: { slug: string; wake: () => void }[] = [];
 
@@ -93,7 +94,7 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
     state = { ...state, ...next };
     onUpdate(state);
   };
-  const isSettled = (slug: string) => !touches(pending, slug) && !touches(unfinished, slug);
+  const isSettled = (slug: string) => closed || (!touches(pending, slug) && !touches(unfinished, slug));
   const wakeSettled = () => {
     for (const waiter of articleWaiters.splice(0))
       if (isSettled(waiter.slug)) waiter.wake();
@@ -145,7 +146,7 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
   };
 
   const runBuilds = async () => {
-    while (pending || unfinished) {
+    while (!closed && (pending || unfinished)) {
       if (pending) {
         const change = pending;
         pending = undefined;
@@ -195,8 +196,13 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
     settled: (slug) =>
       isSettled(slug) ? Promise.resolve() : new Promise<void>((wake) => articleWaiters.push({ slug, wake })),
     close: () => {
+      closed = true;
       clearTimeout(timer);
+      timer = undefined;
+      // Shutting down: no PDF or video is waited for, and what waits for one is served what there is.
+      secondPass?.abort(new Error('the preview is closing'));
       for (const watcher of watchers) watcher.close();
+      wakeSettled();
     },
   };
 }

@@ -13,6 +13,8 @@ export interface PreviewState {
   /** Goes up by one after every build; the page reloads its data when it changes. */
   version: number;
   building: boolean;
+  /** What the running build makes: a save's changed cards first, then its PDFs and videos. */
+  making?: 'cards' | 'documents' | undefined;
   manifest: Manifest;
   /** Broken setup (brand.yaml, a template): shown as an overlay until fixed. */
   setupError?: { message: string; hint: string };
@@ -151,18 +153,19 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
         const change = pending;
         pending = undefined;
         unfinished = merged(unfinished, change);
-        publish({ building: true });
+        publish({ building: true, making: 'cards' });
         await runPass(change, false);
       } else {
         const change = unfinished!;
         secondPass = new AbortController();
+        publish({ making: 'documents' });
         const finished = await runPass(change, true, secondPass.signal);
         secondPass = undefined;
         if (finished) unfinished = undefined;
       }
       wakeSettled();
     }
-    if (state.building) publish({ building: false });
+    if (state.building || state.making) publish({ building: false, making: undefined });
     running = undefined;
     wakeSettled();
     for (const wake of waiters.splice(0)) wake();

@@ -132,4 +132,41 @@ describe('after a save, the preview', () => {
     expect(earlySheet.body.equals(fresh.sheet)).toBe(true);
     expect(earlyZip.body.includes(fresh.pdf)).toBe(true);
   }, 120_000);
+
+  it('stops the second pass for a newer save: the older save’s documents are never committed', async () => {
+    const file = path.join(project.articles, `${SLUG}.md`);
+    const text = readFileSync(file, 'utf8');
+    const start = preview.session.state().version;
+    const versions: number[] = [];
+    const close = events((event) => {
+      if (event.version > start && !versions.includes(event.version)) versions.push(event.version);
+    });
+    writeFileSync(file, text.replace('Acute migraines start', 'Acute migraines often start'));
+    // The first save's cards are on the page and its second pass has begun: save again.
+    await expect
+      .poll(() => versions.length > 0 && preview.session.state().making === 'documents', {
+        timeout: 60_000,
+        interval: 2,
+      })
+      .toBe(true);
+    writeFileSync(file, text.replace('Acute migraines start', 'Acute migraines begin'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await preview.session.idle();
+    close();
+    // The first save's first pass, the second save's two: the first save's second pass was stopped.
+    expect(versions).toEqual([start + 1, start + 2, start + 3]);
+    const clean = path.join(project.dir, 'clean-2');
+    await build({
+      articlesDir: project.articles,
+      templatesDir: project.templates,
+      outDir: clean,
+      cacheDir: path.join(project.dir, 'clean-cache'),
+      channels: ['linkedin', 'x'],
+    });
+    const pdf = preview.session
+      .state()
+      .manifest.articles.find((article) => article.slug === SLUG)!
+      .posts.find((post) => post.document)!.document!.path;
+    expect(readFileSync(path.join(project.out, pdf)).equals(readFileSync(path.join(clean, pdf)))).toBe(true);
+  }, 120_000);
 });

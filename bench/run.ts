@@ -2,7 +2,8 @@
 // Measures, in one run and on the same cards: facet's cold build, the naive satori → sharp
 // pipeline, headless Chromium screenshots, the floor (satori's final render, drawing and
 // encoding, spread over the cores: bench/floor.ts), a no-op rebuild, `npm start` up to date, a
-// rebuild after editing one article, peak memory, and optionally a cold build at --scale articles.
+// rebuild after editing one article, save → card on screen in the preview (bench/edit.ts),
+// peak memory, and optionally a cold build at --scale articles.
 // Those builds make no videos (FACET_VIDEO=off, as before videos existed); the video's cost per
 // article is measured on its own (bench/video.ts, `--video-articles N`, 0 to skip).
 process.env.FACET_VIDEO = 'off';
@@ -24,6 +25,7 @@ import { writeCorpus } from './corpus.ts';
 import { videoCost } from './video.ts';
 import { measureFloor, type FloorRun } from './floor.ts';
 import { naive, prepare, toHtml, type PreparedCard } from './pipelines.ts';
+import { saveToScreen } from './edit.ts';
 import { projectStart } from './project.ts';
 
 const ROOT = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -226,6 +228,8 @@ async function main(): Promise<void> {
   log(
     `  npm start on articles/: ${(project.coldMs / 1000).toFixed(1)} s cold, ${(project.upToDateMs / 1000).toFixed(2)} s up to date`,
   );
+  const edits = await saveToScreen(work);
+  log(`  save → card on screen: ${edits.toScreenMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 
   const video =
     Number(values['video-articles']) > 0
@@ -277,6 +281,13 @@ async function main(): Promise<void> {
     cliUpToDateMs: startup,
     project,
     editOneArticle: { slug: edited, ms: editMs, cardsRedrawn: redrawn, cardsPerArticle: articleCards },
+    saveToScreen: {
+      edits: edits.edits,
+      toScreenMs: stats(edits.toScreenMs),
+      toScreenCpuMs: stats(edits.toScreenCpuMs),
+      toDocumentsMs: stats(edits.toDocumentsMs),
+      imagesChanged: edits.imagesChanged,
+    },
     peakMiB: Math.max(...cold.map((run) => run.peakMiB)),
     video,
     scale,
@@ -359,6 +370,11 @@ function print(results: Record<string, any>): void {
     `${s(results.editOneArticle.ms)} · ${results.editOneArticle.cardsRedrawn} cards redrawn (≈${results.editOneArticle.cardsPerArticle.toFixed(0)} per article)`,
   );
   row(`peak memory (cold build, ${results.articles} articles)`, `${results.peakMiB.toFixed(0)} MiB`);
+  const edit = results.saveToScreen;
+  row(
+    `save → card on screen (preview, ${edit.edits} edits)`,
+    `median ${edit.toScreenMs.median.toFixed(0)} ms (min ${edit.toScreenMs.min.toFixed(0)}, max ${edit.toScreenMs.max.toFixed(0)}), CPU ${edit.toScreenCpuMs.median.toFixed(0)} ms · ${edit.imagesChanged[0]} images changed · PDFs after ${edit.toDocumentsMs.median.toFixed(0)} ms`,
+  );
   if (results.video) {
     const v = results.video.perArticle;
     row(
@@ -387,6 +403,7 @@ function print(results: Record<string, any>): void {
     `${(results.ratios.cliUpToDateOverCold * 100).toFixed(1)}%`,
   );
   row('no-op rebuild in process / cold', `${(results.ratios.noopOverCold * 100).toFixed(1)}%`);
+  row('save → card on screen (target ≤ 300 ms)', `${edit.toScreenMs.median.toFixed(0)} ms`);
   if (results.ratios.scaleOver20)
     row(
       `${results.scale.articles} articles / ${results.articles} (target ≤ 5.5×)`,

@@ -16,6 +16,17 @@ import { assembleVideos } from './video/assemble.ts';
 /** The manifest lists the strongest quotes, enough for editors to pin another. */
 const MANIFEST_QUOTES = 10;
 
+/** Which of an article's derived files to make besides its images and captions. */
+export interface AssembleParts {
+  contactSheets: boolean;
+  /** PDFs, videos and the contact sheet; false: the entry and files without them (the preview's first pass). */
+  documents: boolean;
+  /** The brand: its videos are made when given. */
+  brand?: Brand | undefined;
+  /** Aborted: a video being encoded is stopped, and this rejects. */
+  signal?: AbortSignal | undefined;
+}
+
 /** One article's manifest entry and the files that go with it: images, documents, captions, contact sheet. */
 export async function assembleArticle(
   source: ArticleFile,
@@ -23,8 +34,7 @@ export async function assembleArticle(
   drawn: ReadonlyMap<string, RenderedCard>,
   context: RenderContext,
   cache: CardCache,
-  contactSheets = true,
-  brand?: Brand,
+  { contactSheets, documents: withDocuments, brand, signal }: AssembleParts,
 ): Promise<{ entry: ArticleEntry; files: OutputFile[]; lacksVideo?: boolean }> {
   const { file, slug } = source;
   if (analysis.status === 'failed') {
@@ -74,7 +84,7 @@ export async function assembleArticle(
     });
     if (images.length === 0) continue;
     const entry = postEntry(post, images, analysis.captions.get(post)!);
-    if (post.pdf) {
+    if (post.pdf && withDocuments) {
       const slides = images.map((image) => ({
         data: imageData.get(image.path)!,
         width: image.width,
@@ -90,12 +100,12 @@ export async function assembleArticle(
     posts.push(entry);
   }
   let lacksVideo = false;
-  if (brand) {
+  if (brand && withDocuments) {
     const videos = await assembleVideos(
       source,
       analysis.posts.filter((post) => post.kind === 'video' && !post.hidden),
       drawn,
-      { context, cache, brand, captions: analysis.captions, entryOf: postEntry },
+      { context, cache, brand, captions: analysis.captions, entryOf: postEntry, signal },
     );
     files.push(...videos.files);
     for (const post of videos.posts)
@@ -104,7 +114,8 @@ export async function assembleArticle(
     posts.push(...videos.posts);
     lacksVideo = videos.encoderMissing === true;
   }
-  const contactSheet = contactSheets && posts.some((post) => !post.hidden) ? `${slug}/contact-sheet.png` : undefined;
+  const contactSheet =
+    contactSheets && withDocuments && posts.some((post) => !post.hidden) ? `${slug}/contact-sheet.png` : undefined;
   const [pdfs, sheet] = await Promise.all([
     Promise.all(documents.map((document) => document.make())),
     contactSheet

@@ -39,6 +39,11 @@ export interface BuildHooks {
    * commit has begun it runs to the end, so output/ is always one whole build.
    */
   signal?: AbortSignal;
+  /**
+   * Called as soon as the commit is done, with the new manifest, before the build record is
+   * written and the cache pruned: the preview tells its page then.
+   */
+  onCommitted?: (committed: { manifest: Manifest; brand: Brand }) => void;
 }
 
 /**
@@ -64,7 +69,10 @@ export async function build(input: Partial<BuildOptions> = {}, hooks: BuildHooks
   }
 }
 
-async function buildLocked(options: BuildOptions, { onProgress, signal }: BuildHooks): Promise<BuildResult> {
+async function buildLocked(
+  options: BuildOptions,
+  { onProgress, signal, onCommitted }: BuildHooks,
+): Promise<BuildResult> {
   const { sources, existing } = await readSources(options);
   // Read first: an approvals file that cannot be read stops the build before anything is drawn.
   const approvals = await loadApprovals(options.approvalsFile);
@@ -92,6 +100,7 @@ async function buildLocked(options: BuildOptions, { onProgress, signal }: BuildH
   );
   // Nothing was made: the brand loaded for the same inputs stands, else (no articles yet) load it.
   const brand = maker.loaded()?.setup.brand ?? book.brand ?? (await maker.load()).setup.brand;
+  onCommitted?.({ manifest, brand });
   await book.write(run.made, brand, looked, existing);
   await pruneCache(options, cache);
   const failure = progress.displayFailure;

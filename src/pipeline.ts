@@ -196,19 +196,17 @@ export async function makeArticle(
         import('./write/output.ts'),
       ]);
       const { options, setup, cache } = made;
-      const assembled = await assembleArticle(
-        source,
-        outcome,
-        drawn.cards,
-        made.render,
-        cache,
-        options.contactSheets,
-        setup.brand,
-      );
+      const assembled = await assembleArticle(source, outcome, drawn.cards, made.render, cache, {
+        contactSheets: options.contactSheets,
+        documents: options.documents,
+        brand: setup.brand,
+        signal,
+      });
       const staged = await writeFiles(options.outDir, assembled.files);
       const files = assembled.files.map((file) => file.path);
-      // Nor is one whose video could not be made (no ffmpeg): the next build tries again.
-      const fresh = drawn.timedOut || assembled.lacksVideo ? {} : { fresh: { key, cacheKeys: made.cacheKeys } };
+      // Nor is one whose video could not be made (no ffmpeg), nor one still without its documents.
+      const complete = options.documents && !drawn.timedOut && !assembled.lacksVideo;
+      const fresh = complete ? { fresh: { key, cacheKeys: made.cacheKeys } } : {};
       return { entry: assembled.entry, files, staged, ...fresh };
     },
   };
@@ -224,11 +222,13 @@ async function renderCards(
 ): Promise<DrawnCards> {
   const { drawCards } = await import('./render/batch.ts');
   const { options } = made;
-  const cards =
-    analysis.status === 'ok'
-      ? analysis.posts.filter((post) => !post.hidden).flatMap((post) => post.images.map((image) => image.card))
-      : [];
-  const limits = { deadline: Date.now() + options.articleBudgetMs, ...(signal ? { signal } : {}) };
+  // Without documents, no video is made, nor its slides drawn.
+  const posts = analysis.status === 'ok' ? analysis.posts.filter((post) => !post.hidden) : [];
+  const shown = options.documents ? posts : posts.filter((post) => post.kind !== 'video');
+  const cards = shown.flatMap((post) => post.images.map((image) => image.card));
+  // Thumbnails are for contact sheets, which come with the documents (the preview draws its sheets from the files).
+  const thumbnails = options.documents && options.contactSheets;
+  const limits = { deadline: Date.now() + options.articleBudgetMs, thumbnails, ...(signal ? { signal } : {}) };
   const drawn = await drawCards(cards, made.render, made.cache, progress, limits);
   if (drawn.timedOut) {
     const seconds = options.articleBudgetMs / 1000;

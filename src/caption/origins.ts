@@ -59,7 +59,7 @@ export function lineOrigins(
   values: Provenance[],
   template: { source: string; file: string },
 ): LineOrigin[] {
-  const templateLines = template.source.split('\n');
+  const templateLines = template.source.split('\n').map(templateLine);
   const origins: LineOrigin[] = [];
   for (const line of posts.flatMap((post) => post.split('\n'))) {
     if (!line.trim() || /^\d+\/\d+$/.test(line.trim())) continue;
@@ -79,17 +79,27 @@ export function lineOrigins(
 /** A value is in a line whole, or shortened to fit ("Migraines affect 17% of…"). */
 function contains(line: string, value: string): boolean {
   if (line.includes(value)) return true;
-  const head = value.split(/\s+/).slice(0, 4).join(' ');
-  return value.length > 24 && line.includes(head) && line.includes('…');
+  // Checked first: most lines hold no ellipsis, and splitting a long value costs more than the rest.
+  if (value.length <= 24 || !line.includes('…')) return false;
+  return line.includes(value.split(/\s+/).slice(0, 4).join(' '));
 }
 
-/** Whether a template line made a rendered line: its placeholders filled with these values, its own text there. */
-function placesLine(source: string, line: string, used: Provenance[]): boolean {
+/** A template line's placeholders and its own text, read once per caption. */
+function templateLine(source: string): { names: string[]; literal: string[] } {
   const names = [...source.matchAll(/\{\{[#^/]?\s*([\w.]+)\s*\}\}/g)].map((match) => match[1]!);
   const literal = source
     .split(/\{\{[^}]*\}\}/)
     .map((piece) => piece.trim())
     .filter(Boolean);
+  return { names, literal };
+}
+
+/** Whether a template line made a rendered line: its placeholders filled with these values, its own text there. */
+function placesLine(
+  { names, literal }: { names: string[]; literal: string[] },
+  line: string,
+  used: Provenance[],
+): boolean {
   if (!literal.every((piece) => line.includes(piece))) return false;
   return names.length === 0
     ? literal.length > 0

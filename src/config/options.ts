@@ -29,6 +29,12 @@ export interface BuildOptions {
   contactSheets: boolean;
   /** Make the videos brand.yaml's `video:` asks for. Default true, false when the environment has FACET_VIDEO=off. */
   video: boolean;
+  /**
+   * Make the PDFs, videos and contact sheets. Default true. The preview's first pass after a
+   * save turns it off, so the page shows the new cards sooner; a second pass makes them, and
+   * only that one records the article as up to date.
+   */
+  documents: boolean;
 }
 
 export const DEFAULT_OPTIONS: BuildOptions = {
@@ -44,6 +50,7 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   approvalsFile: 'approvals.yaml',
   articleBudgetMs: 120_000,
   video: true,
+  documents: true,
 };
 
 const FLAGS = { articlesDir: '--articles', templatesDir: '--templates', outDir: '--out', cacheDir: '--cache' } as const;

@@ -41,9 +41,19 @@ export function wordCount(text: string): number {
 
 /** Case-, space- and punctuation-blind form for comparing quotes. */
 export function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKC')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  let folded = normalized.get(text);
+  if (folded === undefined) {
+    folded = text
+      .toLowerCase()
+      .normalize('NFKC')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    if (normalized.size > NORMALIZED_TEXTS) normalized.clear();
+    normalized.set(text, folded);
+  }
+  return folded;
 }
+
+/** Captions compare the same paragraphs and sentences post after post: each is folded once. */
+const normalized = new Map<string, string>();
+const NORMALIZED_TEXTS = 20_000;

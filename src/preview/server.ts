@@ -127,8 +127,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
   if (pathname === '/api/calendar') return serveCalendar(response, context, request.url ?? '');
   if (pathname.startsWith('/api/approved/')) return serveApproved(response, context, pathname.slice(14));
   if (pathname === '/events') return openEvents(response, context);
-  if (pathname.startsWith('/output/'))
-    return serveOutput(response, context.options.outDir, pathname.slice('/output/'.length));
+  if (pathname.startsWith('/output/')) return serveOutput(response, context, pathname.slice('/output/'.length));
   if (pathname.startsWith('/zip/')) return serveZip(response, context, pathname.slice('/zip/'.length));
   if (pathname.startsWith('/contact-sheet/'))
     return serveSheet(response, context, pathname.slice('/contact-sheet/'.length));
@@ -180,8 +179,11 @@ function sendEvent(client: ServerResponse, state: PreviewState): void {
   client.write(`data: ${JSON.stringify({ version: state.version, building: state.building })}\n\n`);
 }
 
-async function serveOutput(response: ServerResponse, outDir: string, urlPath: string): Promise<void> {
-  const file = await fileInside(outDir, urlPath);
+/** Cards are committed first and served at once; an article's other files wait until they are made from its last save. */
+async function serveOutput(response: ServerResponse, context: Context, urlPath: string): Promise<void> {
+  const slug = /^([a-z0-9-]+)\//.exec(urlPath)?.[1];
+  if (slug && !/\.(png|jpg)$/.test(urlPath)) await context.session.settled(slug);
+  const file = await fileInside(context.options.outDir, urlPath);
   if (!file) return respond(response, 404, 'text/plain; charset=utf-8', 'Not found');
   // Image URLs carry the content hash (?v=…), so a changed image always has a new URL.
   return respond(response, 200, contentType(file), await readFile(file), 'no-cache');
@@ -191,6 +193,8 @@ async function serveOutput(response: ServerResponse, outDir: string, urlPath: st
 async function serveZip(response: ServerResponse, context: Context, rest: string): Promise<void> {
   const whole = /^([a-z0-9-]+)\.zip$/.exec(rest);
   const one = /^([a-z0-9-]+)\/([a-z]+)\/(\d+)\.zip$/.exec(rest);
+  const slug = (whole ?? one)?.[1];
+  if (slug) await context.session.settled(slug);
   const article = context.session.state().manifest.articles.find((entry) => entry.slug === (whole ?? one)?.[1]);
   if (!article) return respond(response, 404, 'text/plain; charset=utf-8', 'Not found');
   const entries = whole
@@ -226,6 +230,7 @@ async function serveApproved(response: ServerResponse, context: Context, name: s
 
 async function serveSheet(response: ServerResponse, context: Context, rest: string): Promise<void> {
   const slug = /^([a-z0-9-]+)\.png$/.exec(rest)?.[1];
+  if (slug) await context.session.settled(slug);
   const article = context.session.state().manifest.articles.find((entry) => entry.slug === slug);
   if (!article || article.posts.length === 0) return respond(response, 404, 'text/plain; charset=utf-8', 'Not found');
   return respond(response, 200, 'image/png', await contactSheetFromOutput(context.options, article));

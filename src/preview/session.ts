@@ -1,17 +1,21 @@
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { build } from '../build.ts';
+import type { Brand } from '../config/brand.ts';
 import { SetupError } from '../config/errors.ts';
 import type { BuildOptions } from '../config/options.ts';
 import type { Manifest, Message } from '../model.ts';
 import { isSlug } from '../read/slug.ts';
 import { EMPTY_MANIFEST, readManifest } from '../write/output.ts';
+import { watchFolders } from './watch.ts';
 
 /** What the gallery shows: the last build, and whether the setup is broken. */
 export interface PreviewState {
   /** Goes up by one after every build; the page reloads its data when it changes. */
   version: number;
   building: boolean;
+  /** What the running build makes: a save's changed cards first, then its PDFs and videos. */
+  making?: 'cards' | 'documents' | undefined;
   manifest: Manifest;
   /** Broken setup (brand.yaml, a template): shown as an overlay until fixed. */
   setupError?: { message: string; hint: string };
@@ -28,19 +32,24 @@ export interface Session {
   idle(): Promise<void>;
   /** Builds one article again: after the preview wrote its sidecar or approvals.yaml (the latter is not watched). */
   rebuild(slug: string): void;
+  /**
+   * Resolves once the article's files are all made from its latest save: at once if nothing of
+   * it is queued or still being made, else after the pass that makes its PDFs and videos.
+   * What serves an article's documents, videos, sheet or zip waits for this, never for less.
+   */
+  settled(slug: string): Promise<void>;
   close(): void;
 }
 
-/** Saves come in bursts (editors write, rename, touch): wait this long for the burst to end. */
-const SETTLE_MS = 60;
+/**
+ * Saves come in bursts (editors write, rename, touch): wait this long for the burst to end.
+ * Short, as it is part of every save's wait; a burst longer than this costs one more build.
+ */
+const SETTLE_MS = 20;
 
+/** Articles to build: every one, or the named ones. */
 type Pending = { all: boolean; slugs: Set<string> };
 
-/**
- * Builds once, then watches articles/ and templates/ and rebuilds what a save changed: the
- * saved article alone, or everything when a template or brand.yaml changed (unchanged cards
- * come from the cache). Builds never overlap and never throw out of here.
- */
 /** The last build's manifest to show while the first build runs; an unreadable one is shown as the error it is until that build mends it. */
 async function previousManifest(outDir: string): Promise<Pick<PreviewState, 'manifest' | 'setupError'>> {
   try {
@@ -51,6 +60,22 @@ async function previousManifest(outDir: string): Promise<Pick<PreviewState, 'man
   }
 }
 
+function merged(into: Pending | undefined, change: Pending): Pending {
+  return { all: (into?.all ?? false) || change.all, slugs: new Set([...(into?.slugs ?? []), ...change.slugs]) };
+}
+
+function touches(change: Pending | undefined, slug: string): boolean {
+  return change !== undefined && (change.all || change.slugs.has(slug));
+}
+
+/**
+ * Builds once, then watches articles/ and templates/ and rebuilds what a save changed: the
+ * saved article alone, or everything when a template or brand.yaml changed (unchanged cards
+ * come from the cache). Each change is built in two passes: the first draws the changed cards
+ * and commits them with the captions and the manifest, and the page is told; the second makes
+ * the PDFs, videos and sheets, unless another save comes first (then it is stopped and follows
+ * that save's first pass). Builds never overlap and never throw out of here.
+ */
 export async function startSession(options: BuildOptions, onUpdate: (state: PreviewState) => void): Promise<Session> {
   let state: PreviewState = {
     version: 0,
@@ -59,48 +84,93 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
     warnings: [],
     lastBuildMs: 0,
   };
+  /** Saved, not built yet. */
   let pending: Pending | undefined = { all: true, slugs: new Set() };
+  /** Built without their documents (the first pass): the second pass makes them. */
+  let unfinished: Pending | undefined;
+  let secondPass: AbortController | undefined;
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let closed = false;
   const waiters: (() => void)[] = [];
+  const articleWaiters: { slug: string; wake: () => void }[] = [];
 
   const publish = (next: Partial<PreviewState>) => {
     state = { ...state, ...next };
     onUpdate(state);
   };
+  const isSettled = (slug: string) => closed || (!touches(pending, slug) && !touches(unfinished, slug));
+  const wakeSettled = () => {
+    for (const waiter of articleWaiters.splice(0))
+      if (isSettled(waiter.slug)) waiter.wake();
+      else articleWaiters.push(waiter);
+  };
+
+  /** One pass over a change; false when it was stopped for a newer save. */
+  const runPass = async (change: Pending, documents: boolean, signal?: AbortSignal): Promise<boolean> => {
+    const started = performance.now();
+    let shown = false;
+    const show = (next: Partial<PreviewState>) => {
+      if (shown) return;
+      shown = true;
+      const more = pending !== undefined || (!documents && unfinished !== undefined);
+      publish({ ...next, building: more, version: state.version + 1, lastBuildMs: elapsed(started) });
+    };
+    try {
+      const slugs = change.all
+        ? []
+        : [...change.slugs].filter((slug) => existsSync(path.join(options.articlesDir, `${slug}.md`)));
+      const deleted = !change.all && slugs.length < change.slugs.size;
+      const hooks = {
+        ...(signal ? { signal } : {}),
+        // The page is told as soon as the cards are in output/; the record and the rest follow.
+        onCommitted: ({ manifest, brand }: { manifest: Manifest; brand: Brand }) =>
+          show({
+            manifest,
+            warnings: [...brand.warnings, ...watchProblems],
+            setupError: undefined,
+            profile: { ...brand.author, handles: brand.handles },
+          }),
+      };
+      await build({ ...options, documents, slugs: deleted ? [] : slugs }, hooks);
+      return true;
+    } catch (error) {
+      if (signal?.aborted) return false;
+      const setup =
+        error instanceof SetupError
+          ? { message: error.message, hint: error.hint }
+          : {
+              message: String((error as Error).stack ?? error),
+              hint: 'this is a bug in facet; the preview keeps running',
+            };
+      // Nothing more can be made of it until the next save: what waits for it is served what there is.
+      unfinished = undefined;
+      show({ setupError: setup });
+      return true;
+    }
+  };
 
   const runBuilds = async () => {
-    while (pending) {
-      const change = pending;
-      pending = undefined;
-      publish({ building: true });
-      const started = performance.now();
-      try {
-        const slugs = change.all
-          ? []
-          : [...change.slugs].filter((slug) => existsSync(path.join(options.articlesDir, `${slug}.md`)));
-        const deleted = !change.all && slugs.length < change.slugs.size;
-        const result = await build({ ...options, slugs: deleted ? [] : slugs });
-        const { author, handles } = result.brand;
-        publish({
-          manifest: result.manifest,
-          warnings: result.warnings,
-          setupError: undefined,
-          profile: { ...author, handles },
-        });
-      } catch (error) {
-        const setup =
-          error instanceof SetupError
-            ? { message: error.message, hint: error.hint }
-            : {
-                message: String((error as Error).stack ?? error),
-                hint: 'this is a bug in facet; the preview keeps running',
-              };
-        publish({ setupError: setup });
+    while (!closed && (pending || unfinished)) {
+      if (pending) {
+        const change = pending;
+        pending = undefined;
+        unfinished = merged(unfinished, change);
+        publish({ building: true, making: 'cards' });
+        await runPass(change, false);
+      } else {
+        const change = unfinished!;
+        secondPass = new AbortController();
+        publish({ making: 'documents' });
+        const finished = await runPass(change, true, secondPass.signal);
+        secondPass = undefined;
+        if (finished) unfinished = undefined;
       }
-      publish({ building: false, version: state.version + 1, lastBuildMs: Math.round(performance.now() - started) });
+      wakeSettled();
     }
+    if (state.building || state.making) publish({ building: false, making: undefined });
     running = undefined;
+    wakeSettled();
     for (const wake of waiters.splice(0)) wake();
   };
 
@@ -108,6 +178,8 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
     pending ??= { all: false, slugs: new Set() };
     if (change.all) pending.all = true;
     if (change.slug) pending.slugs.add(change.slug);
+    // Documents of the last save are no use now: its first pass comes sooner.
+    secondPass?.abort(new Error('superseded by a newer save'));
     clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
@@ -115,13 +187,24 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
     }, SETTLE_MS);
   };
 
-  const watchers: FSWatcher[] = [
-    watchFolder(options.articlesDir, (file) => {
-      // The article, or its editors' overrides (`<slug>.posts.yaml`).
-      const slug = path.basename(file).replace(/(\.posts\.yaml|\.md)$/, '');
-      if (/\.(md|posts\.yaml)$/.test(file) && isSlug(slug)) schedule({ slug });
-    }),
-    watchFolder(options.templatesDir, () => schedule({ all: true })),
+  // A folder the preview can no longer watch is said on the page; saves elsewhere still rebuild.
+  const watchProblems: Message[] = [];
+  const watchFailed = (dir: string) => (error: Error) => {
+    const reason = `Unexpected error watching ${dir} (${error.message}), expected saves there to rebuild`;
+    watchProblems.push({ file: dir, line: 1, column: 1, ruleId: 'preview-watch', severity: 'warning', reason });
+    publish({ warnings: [...state.warnings, watchProblems.at(-1)!] });
+  };
+  const watchers = [
+    watchFolders(
+      options.articlesDir,
+      (file) => {
+        // The article, or its editors' overrides (`<slug>.posts.yaml`).
+        const slug = path.basename(file).replace(/(\.posts\.yaml|\.md)$/, '');
+        if (/\.(md|posts\.yaml)$/.test(file) && isSlug(slug)) schedule({ slug });
+      },
+      watchFailed(options.articlesDir),
+    ),
+    watchFolders(options.templatesDir, () => schedule({ all: true }), watchFailed(options.templatesDir)),
   ];
 
   running = runBuilds();
@@ -129,18 +212,20 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
     state: () => state,
     rebuild: (slug) => schedule({ slug }),
     idle: () => (running || timer ? new Promise<void>((resolve) => waiters.push(resolve)) : Promise.resolve()),
+    settled: (slug) =>
+      isSettled(slug) ? Promise.resolve() : new Promise<void>((wake) => articleWaiters.push({ slug, wake })),
     close: () => {
+      closed = true;
       clearTimeout(timer);
+      timer = undefined;
+      // Shutting down: no PDF or video is waited for, and what waits for one is served what there is.
+      secondPass?.abort(new Error('the preview is closing'));
       for (const watcher of watchers) watcher.close();
+      wakeSettled();
     },
   };
 }
 
-/** Calls back with the changed file's path relative to `dir`; a watcher error never ends the preview. */
-function watchFolder(dir: string, changed: (file: string) => void): FSWatcher {
-  const watcher = watch(dir, { recursive: true }, (_event, file) => {
-    if (file) changed(file.toString());
-  });
-  watcher.on('error', () => undefined);
-  return watcher;
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
 }

@@ -19,6 +19,8 @@ export interface CardProgress {
 
 /** How a drawing run may be stopped: past a deadline (the article fails) or by a signal (the build stops). */
 export interface DrawLimits {
+  /** Make each PNG card's contact-sheet thumbnail from its pixels. Default true; a sheet makes missing ones from the files. */
+  thumbnails?: boolean;
   /** Epoch ms after which no new card is started. Default: none. */
   deadline?: number;
   /** Aborted: no new card is started, cards in flight finish, then drawCards throws the reason. */
@@ -61,7 +63,7 @@ export async function drawCards(
   context: RenderContext,
   cache: CardCache,
   progress?: CardProgress,
-  { deadline = Number.POSITIVE_INFINITY, signal }: DrawLimits = {},
+  { deadline = Number.POSITIVE_INFINITY, signal, thumbnails = true }: DrawLimits = {},
 ): Promise<DrawnCards> {
   const unique = new Map<string, CardSpec>();
   for (const card of cards) unique.set(cardKey(card, context), card);
@@ -86,7 +88,7 @@ export async function drawCards(
         return;
       }
       const [key, card] = next;
-      const drawn = await drawOrExplain(card, context);
+      const drawn = await drawOrExplain(card, context, thumbnails);
       results.set(key, drawn);
       await cache.set(key, drawn);
       if (drawn.thumbnail) await storeFile(cache, thumbnailKey(drawn.hash), drawn.thumbnail);
@@ -99,9 +101,9 @@ export async function drawCards(
   return { cards: results, drawn: drawnCount, timedOut };
 }
 
-async function drawOrExplain(card: CardSpec, context: RenderContext): Promise<RenderedCard> {
+async function drawOrExplain(card: CardSpec, context: RenderContext, thumbnail: boolean): Promise<RenderedCard> {
   try {
-    return await drawCard(card, context);
+    return await drawCard(card, context, thumbnail);
   } catch (error) {
     const file = context.templates.get(card.template)?.file ?? card.template;
     throw new SetupError(

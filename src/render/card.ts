@@ -71,17 +71,17 @@ export async function layOutCard(card: CardSpec, context: RenderContext): Promis
   };
 }
 
-/** Fitted SVG → resvg pixels → sharp PNG/JPEG. */
-export async function drawCard(card: CardSpec, context: RenderContext): Promise<RenderedCard> {
+/** Fitted SVG → resvg pixels → sharp PNG/JPEG, and a PNG's thumbnail unless told not to (made from the file later). */
+export async function drawCard(card: CardSpec, context: RenderContext, thumbnail = true): Promise<RenderedCard> {
   const { svg, missing, overflow, fontSizes } = await layOutCard(card, context);
   // Drawn on libuv's threads, so satori can lay out the next card on the main thread meanwhile.
   const image = await drawPixels(svg);
   // A JPEG's thumbnail comes from the JPEG, as the sheet would make it, so sheets never depend on the cache.
-  const [data, thumbnail] = await Promise.all([
+  const [data, small] = await Promise.all([
     encodeCard(image, card.encoding),
-    card.encoding === 'png' ? thumbnailOf(image.pixels, image.width, image.height) : undefined,
+    thumbnail && card.encoding === 'png' ? thumbnailOf(image.pixels, image.width, image.height) : undefined,
   ]);
-  return { data, hash: contentHash(data), missing, overflow, fontSizes, ...(thumbnail ? { thumbnail } : {}) };
+  return { data, hash: contentHash(data), missing, overflow, fontSizes, ...(small ? { thumbnail: small } : {}) };
 }
 
 /** Satori's options for one width: the bundled fonts, and emoji drawn from the emoji set. */

@@ -23,8 +23,19 @@ export interface Finding {
 
 /** Every rule that fires on a caption or a card's words, sentence by sentence; a line break ends a sentence. */
 export function findings(text: string, rules: Rule[]): Finding[] {
-  return findingsIn(text.replace(/\s*\n+\s*/g, ' \n '), rules);
+  let known = reviewed.get(rules);
+  if (!known || known.size > REVIEWED_TEXTS) reviewed.set(rules, (known = new Map()));
+  let found = known.get(text);
+  if (!found) known.set(text, (found = findingsIn(text.replace(/\s*\n+\s*/g, ' \n '), rules)));
+  return found;
 }
+
+/**
+ * Findings by text, per rule set: most captions and cards of an article are the same after an
+ * edit (and the notices on every caption), so the preview reviews only the words that changed.
+ */
+const reviewed = new WeakMap<Rule[], Map<string, Finding[]>>();
+const REVIEWED_TEXTS = 20_000;
 
 /** Every rule that fires on `text`, sentence by sentence, each at its index in `text`. */
 function findingsIn(text: string, rules: Rule[]): Finding[] {

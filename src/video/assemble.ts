@@ -45,6 +45,8 @@ export interface VideoParts {
   captions: ReadonlyMap<Post, Caption>;
   /** Makes a post's manifest entry from its images (assemble.ts's postEntry). */
   entryOf: (post: Post, images: ImageEntry[], caption: Caption) => PostEntry;
+  /** Aborted: the encoder is stopped and the build with it. */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -73,9 +75,11 @@ export async function assembleVideos(
   let data: Buffer;
   try {
     data = await cachedFile(parts.cache, key, () =>
-      encodeVideo(encoder.path, stillsOf(slides, rendered, settings, bar)),
+      encodeVideo(encoder.path, stillsOf(slides, rendered, settings, bar), parts.signal),
     );
   } catch (error) {
+    // Stopped on purpose: no failure of the video, the build stops with the reason.
+    if (parts.signal?.aborted) throw parts.signal.reason;
     report(
       source.file,
       'warning',

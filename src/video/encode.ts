@@ -29,7 +29,7 @@ export interface Stills {
  * so a 40 s video sends ~100 frames, not 1,200. The MP4 is written to a temp folder because
  * `+faststart` moves the index to the front, which needs a seekable file.
  */
-export async function encodeVideo(ffmpeg: string, { holds, stills }: Stills): Promise<Buffer> {
+export async function encodeVideo(ffmpeg: string, { holds, stills }: Stills, signal?: AbortSignal): Promise<Buffer> {
   const { width, height, fps } = VIDEO_FORMAT;
   const frames = holds.reduce((sum, hold) => sum + hold, 0);
   const dir = await mkdtemp(path.join(tmpdir(), 'facet-video-'));
@@ -111,7 +111,8 @@ export async function encodeVideo(ffmpeg: string, { holds, stills }: Stills): Pr
         '-y',
         out,
       ],
-      { stdio: ['pipe', 'ignore', 'pipe'] },
+      // Aborted (the preview's next save): ffmpeg is stopped and this rejects with the reason.
+      { stdio: ['pipe', 'ignore', 'pipe'], ...(signal ? { signal } : {}) },
     );
     const stderr: Buffer[] = [];
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
@@ -119,6 +120,8 @@ export async function encodeVideo(ffmpeg: string, { holds, stills }: Stills): Pr
       child.on('error', reject);
       child.on('close', resolve);
     });
+    // Awaited below, after the frames; a failure while they are written is not unhandled meanwhile.
+    exited.catch(() => undefined);
     // A closed pipe shows up as the exit code and stderr below.
     child.stdin.on('error', () => undefined);
     let last: Frame | undefined;
@@ -129,6 +132,7 @@ export async function encodeVideo(ffmpeg: string, { holds, stills }: Stills): Pr
     if (last) await write(child.stdin, last);
     child.stdin.end();
     const code = await exited;
+    signal?.throwIfAborted();
     if (code !== 0)
       throw new Error(
         `ffmpeg exited with ${code}: ${Buffer.concat(stderr).toString().trim().split('\n').slice(-3).join(' | ')}`,

@@ -13,14 +13,13 @@ export interface OutputFile {
 
 export const MANIFEST = 'manifest.json';
 
-/** Stages one article's files under temp names; nothing is visible until finishOutput. */
+/**
+ * Stages one article's files under temp names; nothing is visible until finishOutput. Side by
+ * side: most files are unchanged after an edit, and comparing them is reading them.
+ */
 export async function writeFiles(outDir: string, files: OutputFile[]): Promise<Staged[]> {
-  const staged: Staged[] = [];
-  for (const file of files) {
-    const entry = await stage(outDir, file.path, file.data);
-    if (entry) staged.push(entry);
-  }
-  return staged;
+  const staged = await Promise.all(files.map((file) => stage(outDir, file.path, file.data)));
+  return staged.filter((entry) => entry !== undefined);
 }
 
 /** Folders in output/ that are not articles': exports, kept across builds. */
@@ -91,5 +90,8 @@ export function mergeManifest(previous: Manifest, entries: ArticleEntry[], exist
     previous.articles.filter((entry) => existing.has(entry.slug)).map((entry) => [entry.slug, entry]),
   );
   for (const entry of entries) bySlug.set(entry.slug, entry);
-  return { version: 1, articles: [...bySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug)) };
+  // Slugs are [a-z0-9-], whose code-point order is localeCompare's; the first localeCompare of a
+  // process loads the collator, most of an up-to-date build's own time.
+  const articles = [...bySlug.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return { version: 1, articles };
 }

@@ -99,18 +99,40 @@ function writeRecord(options: BuildOptions, record: BuildRecord): Promise<void> 
 /**
  * Hash of everything besides the article that shapes its output, read without loading any of
  * it: every file of the templates folder, facet's own code, the lock file (which pins the
- * fonts, satori, resvg and sharp with its libvips), Node's version and the options.
+ * fonts, satori, resvg and sharp with its libvips), Node's version and the options. The
+ * contents are hashed again only when a file's size or times changed since the last call in
+ * this process: the preview's rebuilds stat these files instead of reading them all.
  */
 export async function inputsKey(options: BuildOptions): Promise<string> {
   const hash = createHash('sha256').update(process.version);
   hash.update(JSON.stringify([options.channels ?? null, options.drafts, options.contactSheets, options.video]));
+  return hash.update(await filesKey([options.templatesDir, SRC_DIR])).digest('hex');
+}
+
+/** The last hash of the lock file and the folders' files, with the stamps it was taken at. */
+let lastFiles: { dirs: string; stamps: string; key: string } | undefined;
+
+async function filesKey(dirs: string[]): Promise<string> {
+  const listed = await Promise.all(
+    dirs.map(async (dir) => (await filesUnder(dir)).map((file) => path.join(dir, file))),
+  );
+  const files = [LOCK_FILE, ...listed.flat()];
+  const stats = await Promise.all(files.map((file) => stat(file).catch(() => undefined)));
+  const stamps = stats
+    .map((info, index) => `${files[index]}:${info?.size}:${info?.mtimeMs}:${info?.ctimeMs}`)
+    .join('\n');
+  const id = dirs.join('\0');
+  if (lastFiles?.dirs === id && lastFiles.stamps === stamps) return lastFiles.key;
+  const hash = createHash('sha256');
   hash.update(await readFile(LOCK_FILE).catch(() => Buffer.from('no lock file')));
-  for (const dir of [options.templatesDir, SRC_DIR]) {
-    const files = await filesUnder(dir);
-    const contents = await Promise.all(files.map((file) => readFile(path.join(dir, file))));
-    files.forEach((file, index) => hash.update(file).update(contents[index]!));
+  for (const [index, dir] of dirs.entries()) {
+    const contents = await Promise.all(listed[index]!.map((file) => readFile(file)));
+    listed[index]!.forEach((file, at) => hash.update(path.relative(dir, file)).update(contents[at]!));
   }
-  return hash.digest('hex');
+  const key = hash.digest('hex');
+  // The stamps were taken before the reads: a file changed meanwhile has new ones next time, and is read again.
+  lastFiles = { dirs: id, stamps, key };
+  return key;
 }
 
 export function articleKey(source: ArticleFile, inputs: string): string {
@@ -223,14 +245,15 @@ function unlooked<T>(
 }
 
 /**
- * Only a build of everything knows which cached cards it no longer uses; the entries that other
- * output folders' records use are kept.
+ * Only a build of everything knows which cached cards it no longer uses (one without its
+ * documents does not: their entries are to be used next); the entries that other output
+ * folders' records use are kept.
  */
 export async function pruneCache(
   options: BuildOptions,
   cache: { keep(key: string): void; prune(): Promise<number> },
 ): Promise<void> {
-  if (options.slugs.length > 0 || options.channels) return;
+  if (options.slugs.length > 0 || options.channels || !options.documents) return;
   for (const key of await cacheKeysOfOtherOutputs(options)) cache.keep(key);
   await cache.prune();
 }

@@ -275,6 +275,8 @@ describe('editors act in the preview', () => {
     // README's picture of edit mode (copied to docs/ by hand when the page changes): the carousel's
     // actions and its caption being edited. Tests never write into the repository's own files.
     await expect.poll(() => page.locator('#toast.on').count(), { timeout: 5_000 }).toBe(0);
+    // …and its fade (0.2 s) over, so the picture shows no half-gone toast.
+    await expect.poll(() => page.locator('#toast').evaluate((toast) => getComputedStyle(toast).opacity)).toBe('0');
     await page.setViewportSize({ width: 1440, height: 1280 });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.locator('#main').evaluate((main) => main.scrollTo(0, 0));

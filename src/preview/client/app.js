@@ -181,10 +181,25 @@ function renderArticles() {
 }
 
 function renderMain() {
-  const typing = document.activeElement?.classList.contains('edit-text');
+  const focused = focusedPlace();
   renderMainView();
-  // A rebuild redraws the page; the editor keeps its text and, if it had it, the focus.
-  if (typing) document.querySelector('.edit-text')?.focus();
+  // A rebuild redraws the page: the editor keeps its text, and whatever had the focus (the
+  // textarea, an action's button) has it again, so a keyboard user is never sent back to the top.
+  if (focused) document.querySelectorAll(focused.selector)[focused.index]?.focus();
+}
+
+/** Where the focus is, said in a way that finds the same control after the page is redrawn. */
+function focusedPlace() {
+  const element = document.activeElement;
+  if (!element || element === document.body) return undefined;
+  const post = element.closest('[data-post]')?.dataset.post;
+  const selector = element.classList.contains('edit-text')
+    ? '.edit-text'
+    : element.dataset.action && post
+      ? `[data-post="${CSS.escape(post)}"] [data-action="${CSS.escape(element.dataset.action)}"]`
+      : undefined;
+  if (!selector) return undefined;
+  return { selector, index: [...document.querySelectorAll(selector)].indexOf(element) };
 }
 
 function renderMainView() {

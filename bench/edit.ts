@@ -3,10 +3,10 @@
 // and the manifest), and on to the moment its PDFs (and videos, when on) are made.
 // Alone: tsx bench/edit.ts [edits]
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { get } from 'node:http';
 import path from 'node:path';
 import type { Manifest } from '../src/model.ts';
 import { startPreview } from '../src/preview/server.ts';
+import { previewEvents } from '../tests/helpers/events.ts';
 
 const ROOT = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
 const SLUG = 'ketamine-therapy-for-migraines';
@@ -91,27 +91,15 @@ function imageHashes(outDir: string): Map<string, string> {
 
 /** The page's event stream, as the gallery reads it: resolves `next` on the first event whose version passes. */
 function eventStream(url: string) {
-  const { hostname, port } = new URL(url);
   let waiting: { passes: (version: number) => boolean; resolve: () => void } | undefined;
-  const request = get({ hostname, port, path: '/events', headers: { host: `${hostname}:${port}` } }, (response) => {
-    let buffered = '';
-    response.setEncoding('utf8');
-    response.on('data', (chunk: string) => {
-      buffered += chunk;
-      for (let end = buffered.indexOf('\n\n'); end >= 0; end = buffered.indexOf('\n\n')) {
-        const data = /^data: (.*)$/m.exec(buffered.slice(0, end))?.[1];
-        buffered = buffered.slice(end + 2);
-        const version = data ? (JSON.parse(data) as { version: number }).version : undefined;
-        if (version !== undefined && waiting?.passes(version)) {
-          waiting.resolve();
-          waiting = undefined;
-        }
-      }
-    });
+  const close = previewEvents(url, ({ version }) => {
+    if (!waiting?.passes(version)) return;
+    waiting.resolve();
+    waiting = undefined;
   });
   return {
     next: (passes: (version: number) => boolean) => new Promise<void>((resolve) => (waiting = { passes, resolve })),
-    close: () => request.destroy(),
+    close,
   };
 }
 

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { get, type IncomingMessage } from 'node:http';
+import { get } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import type { Preview } from '../../src/preview/server.ts';
+import { previewEvents } from '../helpers/events.ts';
 import { previewOf } from '../helpers/preview.ts';
 import { tempProject, type TempProject } from '../helpers/project.ts';
 
@@ -32,29 +33,6 @@ function fetchBody(pathname: string): Promise<{ status: number; body: Buffer }> 
   });
 }
 
-/** The page's event stream: calls back with each event as the page would get it. */
-function events(onEvent: (event: { version: number; building: boolean }) => void): () => void {
-  const { hostname, port } = new URL(preview.url);
-  let stream: IncomingMessage | undefined;
-  const request = get({ hostname, port, path: '/events', headers: { host: `${hostname}:${port}` } }, (response) => {
-    stream = response;
-    let buffered = '';
-    response.setEncoding('utf8');
-    response.on('data', (chunk: string) => {
-      buffered += chunk;
-      for (let end = buffered.indexOf('\n\n'); end >= 0; end = buffered.indexOf('\n\n')) {
-        const data = /^data: (.*)$/m.exec(buffered.slice(0, end))?.[1];
-        buffered = buffered.slice(end + 2);
-        if (data) onEvent(JSON.parse(data) as { version: number; building: boolean });
-      }
-    });
-  });
-  return () => {
-    stream?.destroy();
-    request.destroy();
-  };
-}
-
 describe('after a save, the preview', () => {
   it('tells the page before the PDF and sheet are made, and serves them only once made from the save', async () => {
     const state = preview.session.state();
@@ -73,7 +51,7 @@ describe('after a save, the preview', () => {
       sheet: { status: number; body: Buffer };
       zip: { status: number; body: Buffer };
     }> = new Promise((resolve) => {
-      const close = events((event) => {
+      const close = previewEvents(preview.url, (event) => {
         if (event.version <= state.version) return;
         close();
         // Asked for the moment the page hears of the new cards, as an editor clicking at once would.
@@ -138,7 +116,7 @@ describe('after a save, the preview', () => {
     const text = readFileSync(file, 'utf8');
     const start = preview.session.state().version;
     const versions: number[] = [];
-    const close = events((event) => {
+    const close = previewEvents(preview.url, (event) => {
       if (event.version > start && !versions.includes(event.version)) versions.push(event.version);
     });
     writeFileSync(file, text.replace('Acute migraines start', 'Acute migraines often start'));

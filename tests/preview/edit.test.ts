@@ -245,6 +245,7 @@ describe('editors act in the preview', () => {
   }, 180_000);
 
   it('lets a keyboard reach every action, each labelled; axe-core finds no serious violation in edit mode', async () => {
+    await preview.session.idle();
     const edit = frame(3).locator('[data-action="edit-caption"]');
     await edit.focus();
     // A rebuild redraws the page under the keyboard user: the focus stays on the same button.
@@ -252,7 +253,10 @@ describe('editors act in the preview', () => {
     const article = path.join(project.articles, `${SLUG}.md`);
     writeFileSync(article, `${read(article)}\n`);
     await expect.poll(() => edit.evaluate((button) => !('drawnBefore' in button)), { timeout: 60_000 }).toBe(true);
-    expect(await edit.evaluate((button) => button === document.activeElement)).toBe(true);
+    await preview.session.idle();
+    await expect
+      .poll(() => edit.evaluate((button) => button === document.activeElement), { timeout: 10_000 })
+      .toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await page.keyboard.press('Escape');

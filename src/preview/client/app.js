@@ -181,11 +181,14 @@ function renderArticles() {
 }
 
 function renderMain() {
-  const focused = focusedPlace();
+  const focused = focusedPlace() ?? ui.lostFocus;
   renderMainView();
   // A rebuild redraws the page: the editor keeps its text, and whatever had the focus (the
   // textarea, an action's button) has it again, so a keyboard user is never sent back to the top.
-  if (focused) document.querySelectorAll(focused.selector)[focused.index]?.focus();
+  // A redraw without that control (a build in between) keeps the place for the next one.
+  const control = focused && document.querySelectorAll(focused.selector)[focused.index];
+  control?.focus();
+  ui.lostFocus = focused && !control ? focused : undefined;
 }
 
 /** Where the focus is, said in a way that finds the same control after the page is redrawn. */

@@ -10,7 +10,8 @@ export interface ProjectStart {
   upToDateMs: number;
 }
 
-export function projectStart(root: string, nodeArgs: string[], work: string): ProjectStart {
+/** `startArgs`: node's arguments up to the command, as package.json's `start` passes them. */
+export function projectStart(root: string, startArgs: string[], work: string): ProjectStart {
   const articles = path.join(root, 'articles');
   const { FACET_VIDEO: _off, ...env } = process.env;
   const run = () => {
@@ -18,8 +19,7 @@ export function projectStart(root: string, nodeArgs: string[], work: string): Pr
     execFileSync(
       process.execPath,
       [
-        ...nodeArgs,
-        path.join(root, 'src', 'cli.ts'),
+        ...startArgs,
         'build',
         '--articles',
         articles,

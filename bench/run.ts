@@ -32,6 +32,8 @@ const ROOT = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
 const TEMPLATES = path.join(ROOT, 'templates');
 /** How package.json's scripts start node: libuv's pool sized before anything runs (src/threads.cjs). */
 const NODE_ARGS = ['--require', path.join(ROOT, 'src', 'threads.cjs'), '--import', 'tsx'];
+/** What package.json's `start` runs: the CLI compiled from src/ (src/launch.mjs), no tsx. */
+const START_ARGS = ['--require', path.join(ROOT, 'src', 'threads.cjs'), path.join(ROOT, 'src', 'launch.mjs')];
 const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '20' },
@@ -224,7 +226,7 @@ async function main(): Promise<void> {
   });
   const articleCards = (await uniqueCards(articles)).length / ARTICLES;
   const startup = timedCli(articles, out, cache);
-  const project = projectStart(ROOT, NODE_ARGS, work);
+  const project = projectStart(ROOT, START_ARGS, work);
   log(
     `  npm start on articles/: ${(project.coldMs / 1000).toFixed(1)} s cold, ${(project.upToDateMs / 1000).toFixed(2)} s up to date`,
   );
@@ -314,8 +316,7 @@ function timedCli(articles: string, out: string, cache: string): number {
   const run = spawnSync(
     process.execPath,
     [
-      ...NODE_ARGS,
-      path.join(ROOT, 'src', 'cli.ts'),
+      ...START_ARGS,
       'build',
       '--articles',
       articles,

@@ -328,11 +328,9 @@ function setupError(error: unknown): number {
   throw error;
 }
 
-// Real paths on both sides: a project reached through a symlink runs the CLI all the same.
-const isEntry =
-  process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-if (isEntry) {
-  main(process.argv.slice(2)).then(
+/** Runs the CLI and sets the exit code; an error no command expected is reported, never thrown. */
+export function run(argv: string[]): Promise<void> {
+  return main(argv).then(
     (code) => {
       process.exitCode = code;
     },
@@ -344,3 +342,9 @@ if (isEntry) {
     },
   );
 }
+
+// Real paths on both sides: a project reached through a symlink runs the CLI all the same.
+// package.json's scripts start src/launch.mjs instead, which calls run() itself.
+const isEntry =
+  process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+if (isEntry) void run(process.argv.slice(2));

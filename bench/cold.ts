@@ -1,8 +1,11 @@
 // One cold build in a fresh process: `tsx bench/cold.ts <articles> <templates> <out> <cache>`.
 // Prints {"ms", "cpuMs", "cards", "peakMiB"} as JSON, so the parent sees time, CPU (every thread)
-// and memory of this build alone.
+// and memory of this build alone. It runs the compiled copy of src/ that `npm start` runs.
 import '../src/render/native-memory.ts';
-import { build } from '../src/build.ts';
+import { compiledEntry } from '../src/compiled.mjs';
+import type * as Facet from '../src/index.ts';
+
+const { build } = (await import(await compiledEntry('index'))) as typeof Facet;
 
 const [articlesDir, templatesDir, outDir, cacheDir] = process.argv.slice(2) as [string, string, string, string];
 const cpu = process.cpuUsage();

@@ -315,18 +315,7 @@ function timedCli(articles: string, out: string, cache: string): number {
   const started = performance.now();
   const run = spawnSync(
     process.execPath,
-    [
-      ...START_ARGS,
-      'build',
-      '--articles',
-      articles,
-      '--templates',
-      TEMPLATES,
-      '--out',
-      out,
-      '--cache',
-      cache,
-    ],
+    [...START_ARGS, 'build', '--articles', articles, '--templates', TEMPLATES, '--out', out, '--cache', cache],
     { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', cwd: ROOT },
   );
   const ms = performance.now() - started;

@@ -1,96 +1,13 @@
 /* global process */
-// What package.json's scripts run: the CLI from a compiled copy of src/, made by esbuild when a
-// source file has changed since the last copy, kept under node_modules/.cache/facet/. Node 20
-// runs tsx's loader hooks on a second thread and asks it about every module the CLI loads;
-// compiled JavaScript loads without them, which halves the CPU of an up-to-date `npm start`
-// (README "Speed"). Tests and the bench's own code still run the TypeScript through tsx.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// What package.json's scripts run: the CLI compiled from src/ (src/compiled.mjs), no tsx.
+import { compiledEntry } from './compiled.mjs';
 
-const SRC = path.dirname(fileURLToPath(import.meta.url));
-const CACHE = path.join(SRC, '..', 'node_modules', '.cache', 'facet');
-
-const ownMetaUrl = {
-  name: 'own-import-meta-url',
-  setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, async ({ path: file }) => ({
-      contents: (await readFile(file, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(file).href)),
-      loader: 'ts',
-    }));
-  },
-};
-
-const dir = path.join(CACHE, sourceKey());
-if (existsSync(path.join(dir, 'cli.mjs'))) utimesSync(dir, new Date(), new Date());
-else await compile(dir).catch(notCompiled);
-const { run } = await import(pathToFileURL(path.join(dir, 'cli.mjs')).href);
+const cli = await compiledEntry('cli').catch(notCompiled);
+const { run } = await import(cli);
 await run(process.argv.slice(2));
-
-/** Every file under src/ by path, size and change time: a copy is reused only for the same sources. */
-function sourceKey() {
-  const hash = createHash('sha256');
-  for (const file of readdirSync(SRC, { recursive: true }).sort()) {
-    const stats = statSync(path.join(SRC, file));
-    if (stats.isFile()) hash.update(`${file}\0${stats.size}\0${stats.mtimeMs}\n`);
-  }
-  return hash.digest('hex').slice(0, 16);
-}
 
 /** A source esbuild cannot read: its own positioned message, and the CLI's exit code for setup errors. */
 function notCompiled(error) {
   process.stderr.write(`facet: src/ did not compile: ${error.message}\n`);
   process.exit(2);
-}
-
-/**
- * One bundle split at the CLI's dynamic imports, so a command still loads only its own modules,
- * packages left to node_modules. Each module keeps its own `import.meta.url` (the source file's),
- * so paths next to a source (the preview's client, the renderer's fingerprint) stay right.
- * Written to a temporary folder and renamed: a process starting meanwhile never sees half of it.
- */
-async function compile(target) {
-  const { build } = await import('esbuild');
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    await build({
-      entryPoints: [path.join(SRC, 'cli.ts')],
-      outdir: temporary,
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      packages: 'external',
-      outExtension: { '.js': '.mjs' },
-      logLevel: 'silent',
-      plugins: [ownMetaUrl],
-    });
-  } catch (error) {
-    rmSync(temporary, { recursive: true, force: true });
-    throw error;
-  }
-  mkdirSync(CACHE, { recursive: true });
-  removeStale(target);
-  try {
-    renameSync(temporary, target);
-  } catch (error) {
-    // Another start compiled the same sources first: its copy is the same.
-    if (!existsSync(path.join(target, 'cli.mjs'))) throw error;
-    rmSync(temporary, { recursive: true, force: true });
-  }
-}
-
-/**
- * Copies not started for a week go: a running preview may still load a command's module from the
- * copy it started with, so a newer copy does not replace older ones at once.
- */
-function removeStale(keep) {
-  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
-  for (const name of readdirSync(CACHE)) {
-    const folder = path.join(CACHE, name);
-    if (folder !== keep && statSync(folder).mtimeMs < weekAgo) rmSync(folder, { recursive: true, force: true });
-  }
 }

@@ -1,7 +1,8 @@
 // Save → card on screen: the preview running in this process, one-paragraph edits to a real
 // article, each timed from the file write to the page's event (the new card is then in output/
 // and the manifest), and on to the moment its PDFs (and videos, when on) are made.
-// Alone: tsx bench/edit.ts [edits]
+// Alone: node --require ./src/threads.cjs --import tsx bench/edit.ts [edits]; without videos, as bench/run.ts
+// measures it, unless FACET_VIDEO is set (the second pass then makes the article's video on every save).
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Manifest } from '../src/model.ts';
@@ -104,6 +105,7 @@ function eventStream(url: string) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  process.env.FACET_VIDEO ??= 'off';
   const { mkdtempSync, rmSync } = await import('node:fs');
   const os = await import('node:os');
   const work = mkdtempSync(path.join(os.tmpdir(), 'facet-edit-'));

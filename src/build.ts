@@ -5,7 +5,7 @@ import type { MadeArticle } from './pipeline.ts';
 import type { ArticleEntry, Manifest, Message } from './model.ts';
 import { readSources } from './read/sources.ts';
 import type { ArticleFile } from './read/articles.ts';
-import { type CardCache, openCardCache, recordingCache, writeOnly } from './render/cache.ts';
+import { type CardCache, type CardMemory, openCardCache, recordingCache, writeOnly } from './render/cache.ts';
 import { loadApprovals, withApprovals } from './review/approvals.ts';
 import { recoverOutput } from './write/commit.ts';
 import { lockOutput } from './write/lock.ts';
@@ -44,6 +44,8 @@ export interface BuildHooks {
    * written and the cache pruned: the preview tells its page then.
    */
   onCommitted?: (committed: { manifest: Manifest; brand: Brand }) => void;
+  /** Cards kept in memory from one build to the next (the preview's), besides the cache on disk. */
+  memory?: CardMemory;
 }
 
 /**
@@ -71,12 +73,12 @@ export async function build(input: Partial<BuildOptions> = {}, hooks: BuildHooks
 
 async function buildLocked(
   options: BuildOptions,
-  { onProgress, signal, onCommitted }: BuildHooks,
+  { onProgress, signal, onCommitted, memory }: BuildHooks,
 ): Promise<BuildResult> {
   const { sources, existing } = await readSources(options);
   // Read first: an approvals file that cannot be read stops the build before anything is drawn.
   const approvals = await loadApprovals(options.approvalsFile);
-  const cache = openCardCache(options.cacheDir);
+  const cache = openCardCache(options.cacheDir, memory);
   const inputs = await inputsKey(options);
   const book = await openRecordBook(options, inputs);
   const progress = new BuildProgress(sources.length, onProgress);

@@ -36,8 +36,17 @@ export function sentencesOf(text: string): { text: string; offset: number }[] {
 }
 
 export function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  let count = wordCounts.get(text);
+  if (count === undefined) {
+    count = text.split(/\s+/).filter(Boolean).length;
+    if (wordCounts.size > NORMALIZED_TEXTS) wordCounts.clear();
+    wordCounts.set(text, count);
+  }
+  return count;
 }
+
+/** Planning and quoting count the same sentences again and again, and a rebuild counts them anew. */
+const wordCounts = new Map<string, number>();
 
 /** Case-, space- and punctuation-blind form for comparing quotes. */
 export function normalize(text: string): string {

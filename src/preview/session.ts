@@ -5,6 +5,7 @@ import type { Brand } from '../config/brand.ts';
 import { SetupError } from '../config/errors.ts';
 import type { BuildOptions } from '../config/options.ts';
 import type { Manifest, Message } from '../model.ts';
+import { cardMemory } from '../render/cache.ts';
 import { isSlug } from '../read/slug.ts';
 import { EMPTY_MANIFEST, readManifest } from '../write/output.ts';
 import { watchFolders } from './watch.ts';
@@ -46,6 +47,9 @@ export interface Session {
  * Short, as it is part of every save's wait; a burst longer than this costs one more build.
  */
 const SETTLE_MS = 20;
+
+/** Cards kept in memory between builds: a few articles' images, so a save reads none of its unchanged cards from disk. */
+const CARD_MEMORY_BYTES = 64 * 1024 * 1024;
 
 /** Articles to build: every one, or the named ones. */
 type Pending = { all: boolean; slugs: Set<string> };
@@ -93,6 +97,7 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   const waiters: (() => void)[] = [];
+  const memory = cardMemory(CARD_MEMORY_BYTES);
   const articleWaiters: { slug: string; wake: () => void }[] = [];
 
   const publish = (next: Partial<PreviewState>) => {
@@ -132,7 +137,7 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
             profile: { ...brand.author, handles: brand.handles },
           }),
       };
-      await build({ ...options, documents, slugs: deleted ? [] : slugs }, hooks);
+      await build({ ...options, documents, slugs: deleted ? [] : slugs }, { ...hooks, memory });
       return true;
     } catch (error) {
       if (signal?.aborted) return false;

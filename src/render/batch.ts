@@ -38,9 +38,16 @@ export function cardKey(card: CardSpec, context: RenderContext): string {
   if (!keys) keysByContext.set(context, (keys = new WeakMap()));
   let key = keys.get(card);
   if (key === undefined) {
-    key = createHash('sha256')
-      .update(JSON.stringify([context.fingerprint, boundCard(card, context), card.width, card.height, card.encoding]))
-      .digest('hex');
+    const byWords = keysByWords(context);
+    const words = JSON.stringify([card.template, card.format, card.width, card.height, card.encoding, card.data]);
+    key = byWords.get(words);
+    if (key === undefined) {
+      key = createHash('sha256')
+        .update(JSON.stringify([context.fingerprint, boundCard(card, context), card.width, card.height, card.encoding]))
+        .digest('hex');
+      if (byWords.size >= MAX_KEYS_BY_WORDS) byWords.clear();
+      byWords.set(words, key);
+    }
     keys.set(card, key);
   }
   return key;
@@ -48,6 +55,23 @@ export function cardKey(card: CardSpec, context: RenderContext): string {
 
 /** Binding costs more than hashing: a card's key is worked out once per card and setup. */
 const keysByContext = new WeakMap<RenderContext, WeakMap<CardSpec, string>>();
+
+/**
+ * The same words bind to the same tree while the setup stays: each build makes its own context
+ * and its own cards, so a rebuild (the preview's, on every save) finds the keys of its
+ * unchanged cards here by their words instead of binding every card again. Held per setup (its
+ * templates, brand view and fingerprint, which with the words are all the binding reads).
+ */
+const keysBySetup = new WeakMap<object, { brandView: object; fingerprint: string; keys: Map<string, string> }>();
+const MAX_KEYS_BY_WORDS = 20_000;
+
+function keysByWords(context: RenderContext): Map<string, string> {
+  const held = keysBySetup.get(context.templates);
+  if (held?.brandView === context.brandView && held.fingerprint === context.fingerprint) return held.keys;
+  const fresh = { brandView: context.brandView, fingerprint: context.fingerprint, keys: new Map<string, string>() };
+  keysBySetup.set(context.templates, fresh);
+  return fresh.keys;
+}
 
 export interface DrawnCards {
   cards: Map<string, RenderedCard>;

@@ -20,16 +20,61 @@ export interface CardCache {
 
 type Notes = Omit<RenderedCard, 'data' | 'thumbnail'>;
 
-export function openCardCache(dir: string): CardCache {
+/**
+ * Entries kept in memory across builds, the last ones read or written up to a byte budget: the
+ * preview's rebuilds take an article's unchanged cards from here instead of reading each from
+ * disk. An entry is the same bytes as on disk (its key names everything that shaped them).
+ */
+export interface CardMemory {
+  get(key: string): RenderedCard | undefined;
+  set(key: string, card: RenderedCard): void;
+}
+
+export function cardMemory(budgetBytes: number): CardMemory {
+  const entries = new Map<string, RenderedCard>();
+  let bytes = 0;
+  return {
+    get(key) {
+      const card = entries.get(key);
+      if (card) {
+        // The most recently used goes last: the first ones are the first to go.
+        entries.delete(key);
+        entries.set(key, card);
+      }
+      return card;
+    },
+    set(key, card) {
+      const held = entries.get(key);
+      if (held) bytes -= held.data.length;
+      entries.delete(key);
+      entries.set(key, card);
+      bytes += card.data.length;
+      for (const [oldest, entry] of entries) {
+        if (bytes <= budgetBytes) break;
+        entries.delete(oldest);
+        bytes -= entry.data.length;
+      }
+    },
+  };
+}
+
+export function openCardCache(dir: string, memory?: CardMemory): CardCache {
   const cards = path.join(dir, 'cards');
   const used = new Set<string>();
   const file = (key: string, extension: string) => path.join(cards, `${key}.${extension}`);
   return {
     async get(key) {
+      const kept = memory?.get(key);
+      if (kept) {
+        used.add(key);
+        return kept;
+      }
       try {
         const [data, notes] = await Promise.all([readFile(file(key, 'img')), readFile(file(key, 'json'), 'utf8')]);
         used.add(key);
-        return { data, ...(JSON.parse(notes) as Notes) };
+        const card = { data, ...(JSON.parse(notes) as Notes) };
+        memory?.set(key, card);
+        return card;
       } catch {
         return undefined;
       }
@@ -41,6 +86,7 @@ export function openCardCache(dir: string): CardCache {
       // The image first: an entry counts only once its JSON exists.
       await writeAtomic(file(key, 'img'), data);
       await writeAtomic(file(key, 'json'), JSON.stringify(notes));
+      memory?.set(key, { data, ...notes });
     },
     keep(key) {
       used.add(key);

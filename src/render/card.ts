@@ -73,7 +73,7 @@ export async function layOutCard(card: CardSpec, context: RenderContext): Promis
 
 /** Fitted SVG → resvg pixels → sharp PNG/JPEG, and a PNG's thumbnail unless told not to (made from the file later). */
 export async function drawCard(card: CardSpec, context: RenderContext, thumbnail = true): Promise<RenderedCard> {
-  const { svg, missing, overflow, fontSizes } = await layOutCard(card, context);
+  const { svg, missing, overflow, fontSizes } = await oneLayoutAtATime(() => layOutCard(card, context));
   // Drawn on libuv's threads, so satori can lay out the next card on the main thread meanwhile.
   const image = await drawPixels(svg);
   // A JPEG's thumbnail comes from the JPEG, as the sheet would make it, so sheets never depend on the cache.
@@ -82,6 +82,19 @@ export async function drawCard(card: CardSpec, context: RenderContext, thumbnail
     thumbnail && card.encoding === 'png' ? thumbnailOf(image.pixels, image.width, image.height) : undefined,
   ]);
   return { data, hash: contentHash(data), missing, overflow, fontSizes, ...(small ? { thumbnail: small } : {}) };
+}
+
+/**
+ * satori lays out on the main thread, awaiting between its steps: cards laid out side by side
+ * would all finish together, late, and resvg (on libuv's threads) would wait for the first.
+ * One at a time, each card is drawn while the next one is laid out.
+ */
+let layouts: Promise<unknown> = Promise.resolve();
+
+function oneLayoutAtATime<T>(layOut: () => Promise<T>): Promise<T> {
+  const next = layouts.then(layOut, layOut);
+  layouts = next.catch(() => undefined);
+  return next;
 }
 
 /** Satori's options for one width: the bundled fonts, and emoji drawn from the emoji set. */

@@ -45,7 +45,8 @@ export async function finishOutput(
     return !isTempFile(file) && ownedByArticle && ((rebuilt.has(slug) && !written.has(file)) || !existing.has(slug));
   });
   await commitOutput(outDir, manifestFile ? [...staged, manifestFile] : staged, stale);
-  await removeEmptyFolders(outDir);
+  // Only a removal can empty a folder (every build starts by sweeping them too, in recoverOutput).
+  if (stale.length > 0) await removeEmptyFolders(outDir);
 }
 
 export const EMPTY_MANIFEST: Manifest = { version: 1, articles: [] };

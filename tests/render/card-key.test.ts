@@ -46,3 +46,16 @@ describe('a card is drawn once for every channel that shows the same picture', (
     expect(keys.size).toBeLessThan(specs.size);
   });
 });
+
+describe('a rebuild finds its unchanged cards’ keys by their words', () => {
+  it('gives the same key in the next build’s context, and another once the brand changes', () => {
+    const [card] = cards.map((item) => item.card).filter((card) => card.template === 'section');
+    const key = cardKey(card!, context);
+    // Each build makes its own context and its own cards from the same setup.
+    const rebuilt = { ...context };
+    expect(cardKey(structuredClone(card!), rebuilt)).toBe(key);
+    const colours = context.brandView.colours as Record<string, string>;
+    const rebranded = { ...context, brandView: { ...context.brandView, colours: { ...colours, paper: '#000000' } } };
+    expect(cardKey(structuredClone(card!), rebranded)).not.toBe(key);
+  });
+});

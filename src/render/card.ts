@@ -2,7 +2,7 @@ import type { SatoriOptions } from 'satori';
 import type { LoadedFont } from '../config/fonts.ts';
 import type { CardSpec } from '../model.ts';
 import { contentHash } from './content-hash.ts';
-import { thumbnailOf } from './thumbnail.ts';
+import { thumbnailOfFile } from './thumbnail.ts';
 import { emojiImage } from './emoji.ts';
 import { drawPixels, encodeCard } from './encode.ts';
 import { renderFitted, textContent } from './fit.ts';
@@ -75,12 +75,10 @@ export async function layOutCard(card: CardSpec, context: RenderContext): Promis
 export async function drawCard(card: CardSpec, context: RenderContext, thumbnail = true): Promise<RenderedCard> {
   const { svg, missing, overflow, fontSizes } = await oneLayoutAtATime(() => layOutCard(card, context));
   // Drawn on libuv's threads, so satori can lay out the next card on the main thread meanwhile.
-  const image = await drawPixels(svg);
-  // A JPEG's thumbnail comes from the JPEG, as the sheet would make it, so sheets never depend on the cache.
-  const [data, small] = await Promise.all([
-    encodeCard(image, card.encoding),
-    thumbnail && card.encoding === 'png' ? thumbnailOf(image.pixels, image.width, image.height) : undefined,
-  ]);
+  const data = await encodeCard(await drawPixels(svg), card.encoding);
+  // Shrunk from the PNG, not the pixels: sharp copies raw pixels in memory to resize them, which
+  // cost more than decoding the PNG. A JPEG's comes from the JPEG when the sheet is drawn.
+  const small = thumbnail && card.encoding === 'png' ? await thumbnailOfFile(data) : undefined;
   return { data, hash: contentHash(data), missing, overflow, fontSizes, ...(small ? { thumbnail: small } : {}) };
 }
 

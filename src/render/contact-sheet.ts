@@ -29,8 +29,9 @@ interface Placed {
 
 /**
  * One PNG of every image of an article, channel by channel, for reviewers. The grid is laid
- * out here; satori draws only the words, and sharp places the thumbnails (each made once per
- * image content, through the cache), so a sheet costs little more than its changed cards.
+ * out here; satori draws only the words, and the thumbnails (each made once per image
+ * content, through the cache) are copied into the sheet's pixels, so a sheet costs little
+ * more than its changed cards.
  */
 export async function drawContactSheet(
   title: string,
@@ -40,21 +41,70 @@ export async function drawContactSheet(
   cache: CardCache,
 ): Promise<Buffer> {
   const { placed, headings, height } = layout(posts);
-  const words = await drawWords(title, posts, placed, headings, height, context);
-  const thumbs = await Promise.all(
-    placed.map(async (item) => ({
-      input: await cachedFile(cache, thumbnailKey(item.hash), () => thumbnailOfFile(images.get(item.path)!)),
-      left: item.left,
-      top: item.top,
-    })),
-  );
-  return sharp(words, { raw: { width: SHEET_WIDTH, height, channels: 4 } })
-    .composite(thumbs)
-    .removeAlpha()
+  const bands = wordBands(placed, height);
+  const [words, thumbs] = await Promise.all([
+    drawWords(title, posts, placed, headings, bands, context),
+    Promise.all(
+      placed.map(async (item) => {
+        const file = await cachedFile(cache, thumbnailKey(item.hash), () => thumbnailOfFile(images.get(item.path)!));
+        const { data, info } = await sharp(file).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+        return { pixels: data, width: info.width, height: info.height, item };
+      }),
+    ),
+  ]);
+  const sheet = Buffer.allocUnsafe(SHEET_WIDTH * height * RGB).fill(BACKGROUND_RGB);
+  for (const band of bands) words.copy(sheet, band.top * ROW, band.atlasTop * ROW, (band.atlasTop + band.height) * ROW);
+  for (const thumb of thumbs) place(sheet, thumb);
+  return sharp(sheet, { raw: { width: SHEET_WIDTH, height, channels: RGB } })
     .png({ compressionLevel: 3 })
     .toBuffer();
 }
 
+const RGB = 3;
+const ROW = SHEET_WIDTH * RGB;
+const BACKGROUND_RGB = Buffer.from(BACKGROUND.slice(1), 'hex');
+
+/** A thumbnail's RGB pixels copied into the sheet's, row by row, at its place (cut at the sheet's edges). */
+function place(
+  sheet: Buffer,
+  { pixels, width, height, item }: { pixels: Buffer; width: number; height: number; item: Placed },
+) {
+  const row = width * RGB;
+  const visible = Math.min(width, SHEET_WIDTH - item.left) * RGB;
+  const rows = Math.min(height, sheet.length / ROW - item.top);
+  for (let y = 0; y < rows; y++) pixels.copy(sheet, (item.top + y) * ROW + item.left * RGB, y * row, y * row + visible);
+}
+
+/** A run of the sheet's rows that carries words, and where it is in the atlas. */
+interface Band {
+  top: number;
+  height: number;
+  atlasTop: number;
+}
+
+/**
+ * The sheet's rows that carry words: all but the rows of thumbnails. satori and resvg draw
+ * only these, stacked one under the other (the atlas), instead of the whole sheet, most of
+ * which the thumbnails cover; moved by whole rows, the words draw to the same pixels (tested).
+ */
+function wordBands(placed: Placed[], height: number): Band[] {
+  const rows = [...new Set(placed.map((item) => item.top))].sort((a, b) => a - b);
+  const bands: Band[] = [];
+  let top = 0;
+  let atlasTop = 0;
+  for (const row of [...rows, height]) {
+    if (row > top) bands.push({ top, height: row - top, atlasTop });
+    atlasTop += row - top;
+    top = row + THUMB_HEIGHT;
+  }
+  return bands;
+}
+
+/** Where a sheet row that carries words is in the atlas. */
+function atlasY(bands: Band[], y: number): number {
+  const band = bands.findLast((candidate) => candidate.top <= y) ?? bands[0]!;
+  return band.atlasTop + y - band.top;
+}
 function layout(posts: PostEntry[]): { placed: Placed[]; headings: { label: string; top: number }[]; height: number } {
   const placed: Placed[] = [];
   const headings: { label: string; top: number }[] = [];
@@ -86,16 +136,17 @@ function layout(posts: PostEntry[]): { placed: Placed[]; headings: { label: stri
   return { placed, headings, height: top + PAD - GAP };
 }
 
-/** The sheet's words on its background, as RGBA pixels; drawn off the main thread. */
+/** The sheet's words on its background, as the atlas's RGB pixels (wordBands); drawn off the main thread. */
 async function drawWords(
   title: string,
   posts: PostEntry[],
   placed: Placed[],
   headings: { label: string; top: number }[],
-  height: number,
+  bands: Band[],
   context: RenderContext,
 ): Promise<Buffer> {
   const count = posts.reduce((sum, post) => sum + post.images.length, 0);
+  const height = bands.reduce((sum, band) => sum + band.height, 0);
   const text = (
     left: number,
     top: number,
@@ -105,7 +156,15 @@ async function drawWords(
   ): SatoriElement => ({
     type: 'div',
     props: {
-      style: { position: 'absolute', left, top, width, display: 'flex', color: '#15232D', ...style },
+      style: {
+        position: 'absolute',
+        left,
+        top: atlasY(bands, top),
+        width,
+        display: 'flex',
+        color: '#15232D',
+        ...style,
+      },
       children: words,
     },
   });
@@ -131,5 +190,10 @@ async function drawWords(
     },
   };
   const svg = await satori(page as never, { width: SHEET_WIDTH, height, fonts: context.fonts });
-  return (await drawPixels(svg)).pixels;
+  const atlas = await drawPixels(svg);
+  // Opaque (the background is painted), so resvg's premultiplied RGBA is the colour as it is.
+  return sharp(atlas.pixels, { raw: { width: atlas.width, height: atlas.height, channels: 4 } })
+    .removeAlpha()
+    .raw()
+    .toBuffer();
 }

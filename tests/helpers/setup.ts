@@ -5,6 +5,7 @@ import { VFile } from 'vfile';
 import { loadSetup, type Setup } from '../../src/setup/setup.ts';
 import { withVideoSetup } from '../../src/setup/video.ts';
 import type { ArticleFile } from '../../src/read/articles.ts';
+import type { CardSpec } from '../../src/model.ts';
 
 export const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const TEMPLATES = path.join(ROOT, 'templates');
@@ -29,3 +30,21 @@ export function articleFile(slug: string, value: string): ArticleFile {
 export function articleFromRepo(slug: string): ArticleFile {
   return articleFile(slug, readFileSync(path.join(ROOT, 'articles', `${slug}.md`), 'utf8'));
 }
+
+/** One real card with fixed words (a portrait title card), for tests that draw a card and look at what became of it. */
+export const TITLE_CARD: CardSpec = {
+  template: 'title',
+  format: 'portrait',
+  width: 1080,
+  height: 1350,
+  encoding: 'png',
+  alt: '',
+  origin: { line: 1, column: 1 },
+  data: {
+    title: 'Ketamine for Migraines',
+    subtitle: 'What the research says',
+    kicker: 'Migraine',
+    handle: '@anthonykavehmd',
+    where: 'link in bio',
+  },
+};

@@ -5,35 +5,20 @@ import { renderAsync } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderContextOf } from '../../src/setup/setup.ts';
-import type { CardSpec, PostEntry } from '../../src/model.ts';
+import type { PostEntry } from '../../src/model.ts';
 import { drawCard, layOutCard, type RenderContext } from '../../src/render/card.ts';
 import { drawContactSheet } from '../../src/render/contact-sheet.ts';
 import { thumbnailKey } from '../../src/render/thumbnail.ts';
 import { openCardCache } from '../../src/render/cache.ts';
 import { RESVG_OPTIONS } from '../../src/render/encode.ts';
-import { repoSetup } from '../helpers/setup.ts';
+import { repoSetup, TITLE_CARD } from '../helpers/setup.ts';
 
 let context: RenderContext;
 beforeAll(async () => {
   context = renderContextOf(await repoSetup());
 });
 
-const card: CardSpec = {
-  template: 'title',
-  format: 'portrait',
-  width: 1080,
-  height: 1350,
-  encoding: 'png',
-  alt: '',
-  origin: { line: 1, column: 1 },
-  data: {
-    title: 'Ketamine for Migraines',
-    subtitle: 'What the research says',
-    kicker: 'Migraine',
-    handle: '@anthonykavehmd',
-    where: 'link in bio',
-  },
-};
+const card = TITLE_CARD;
 
 describe('contact sheet thumbnails', () => {
   it('made while a PNG card is drawn are the same as made from its PNG afterwards, 300 px high', async () => {

@@ -2,27 +2,17 @@ import { inflateSync } from 'node:zlib';
 import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFPage } from 'pdf-lib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CardSpec } from '../../src/model.ts';
 import { drawCard, type RenderContext } from '../../src/render/card.ts';
 import { renderContextOf } from '../../src/setup/setup.ts';
 import { carouselPdf } from '../../src/write/pdf.ts';
-import { repoSetup } from '../helpers/setup.ts';
+import { repoSetup, TITLE_CARD } from '../helpers/setup.ts';
 
 let context: RenderContext;
 beforeAll(async () => {
   context = renderContextOf(await repoSetup());
 });
 
-const card: CardSpec = {
-  template: 'title',
-  format: 'portrait',
-  width: 1080,
-  height: 1350,
-  encoding: 'png',
-  alt: '',
-  origin: { line: 1, column: 1 },
-  data: { title: 'Ketamine for Migraines', subtitle: 'What the research says', kicker: 'Migraine' },
-};
+const card = TITLE_CARD;
 
 describe('carousel PDF', () => {
   it('holds each PNG slide’s own pixels, unchanged, and each JPEG slide’s own bytes, a page per slide', async () => {

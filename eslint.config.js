@@ -7,7 +7,7 @@ import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const LAYERS = [
-  ['src/{model,interrupted}.ts', 'src/channels/**', 'src/messages/**'],
+  ['src/{model,interrupted,memo}.ts', 'src/channels/**', 'src/messages/**'],
   ['src/config/**', 'src/read/**'],
   ['src/write/**'],
   ['src/parse/**', 'src/extract/**', 'src/plan/**', 'src/caption/**', 'src/review/**', 'src/override/**'],

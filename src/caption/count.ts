@@ -1,5 +1,6 @@
 import twitter from 'twitter-text';
 import type { Counting } from '../channels/platforms.ts';
+import { memoized } from '../memo.ts';
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
@@ -7,19 +8,15 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
  * Captions are fitted by counting candidate after candidate, and a rebuild counts the same
  * lines again: each text is counted once per way of counting.
  */
-const counted = new Map<string, number>();
-const COUNTED_TEXTS = 20_000;
+const counters = {
+  twitter: memoized((text) => countOnce(text, 'twitter')),
+  graphemes: memoized((text) => countOnce(text, 'graphemes')),
+  characters: memoized((text) => countOnce(text, 'characters')),
+} satisfies Record<Counting, (text: string) => number>;
 
 /** A caption's length as its platform counts it. */
 export function countLength(text: string, counting: Counting): number {
-  const key = `${counting}\0${text}`;
-  let length = counted.get(key);
-  if (length === undefined) {
-    length = countOnce(text, counting);
-    if (counted.size >= COUNTED_TEXTS) counted.clear();
-    counted.set(key, length);
-  }
-  return length;
+  return counters[counting](text);
 }
 
 function countOnce(text: string, counting: Counting): number {

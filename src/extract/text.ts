@@ -1,5 +1,6 @@
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { memoized } from '../memo.ts';
 import type { Position } from '../model.ts';
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -35,34 +36,17 @@ export function sentencesOf(text: string): { text: string; offset: number }[] {
   return sentences;
 }
 
-export function wordCount(text: string): number {
-  let count = wordCounts.get(text);
-  if (count === undefined) {
-    count = text.split(/\s+/).filter(Boolean).length;
-    if (wordCounts.size > NORMALIZED_TEXTS) wordCounts.clear();
-    wordCounts.set(text, count);
-  }
-  return count;
-}
-
 /** Planning and quoting count the same sentences again and again, and a rebuild counts them anew. */
-const wordCounts = new Map<string, number>();
+export const wordCount = memoized((text) => text.split(/\s+/).filter(Boolean).length);
 
-/** Case-, space- and punctuation-blind form for comparing quotes. */
-export function normalize(text: string): string {
-  let folded = normalized.get(text);
-  if (folded === undefined) {
-    folded = text
-      .toLowerCase()
-      .normalize('NFKC')
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-    if (normalized.size > NORMALIZED_TEXTS) normalized.clear();
-    normalized.set(text, folded);
-  }
-  return folded;
-}
-
-/** Captions compare the same paragraphs and sentences post after post: each is folded once. */
-const normalized = new Map<string, string>();
-const NORMALIZED_TEXTS = 20_000;
+/**
+ * Case-, space- and punctuation-blind form for comparing quotes. Captions compare the same
+ * paragraphs and sentences post after post: each is folded once.
+ */
+export const normalize = memoized((text) =>
+  text
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim(),
+);

@@ -14,7 +14,7 @@ const LAYERS = [
   ['src/render/**'],
   ['src/export/**', 'src/import/**', 'src/video/**'],
   ['src/{analyze,assemble,make,progress}.ts', 'src/setup/**'],
-  ['src/{pipeline,check,build}.ts'],
+  ['src/{pipeline,check,build,warm-up}.ts'],
   ['src/preview/**', 'src/terminal/**', 'src/{cli,index}.ts'],
 ];
 

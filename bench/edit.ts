@@ -3,6 +3,7 @@
 // and the manifest), and on to the moment its PDFs (and videos, when on) are made.
 // Alone: node --require ./src/threads.cjs --import tsx bench/edit.ts [edits]; without videos, as bench/run.ts
 // measures it, unless FACET_VIDEO is set (the second pass then makes the article's video on every save).
+import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Manifest } from '../src/model.ts';
@@ -83,6 +84,67 @@ export async function saveToScreen(work: string, edits = 5): Promise<EditTimes> 
   return times;
 }
 
+export interface FirstSave {
+  /** From the preview's start to its first build done (the output was up to date). */
+  startMs: number;
+  /** From the start until the renderers were warmed up (src/warm-up.ts): the editor was reading. */
+  readyMs: number;
+  /** The first save after that: from the write to the page's event. */
+  toScreenMs: number;
+  toScreenCpuMs: number;
+}
+
+/**
+ * The first save in a preview started afresh on an up-to-date output, as an editor's session
+ * begins: each in a process of its own (`bench/edit.ts --first <work>`), after saveToScreen
+ * left `work` built. The save waits for the warm-up, as an editor reading the page would.
+ */
+export function firstSaves(work: string, runs = 3): FirstSave[] {
+  return Array.from({ length: runs }, () => {
+    const child = spawnSync(
+      process.execPath,
+      ['--require', './src/threads.cjs', '--import', 'tsx', 'bench/edit.ts', '--first', work],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FACET_VIDEO: process.env.FACET_VIDEO ?? 'off' } },
+    );
+    if (child.status !== 0) throw new Error(`bench/edit.ts --first failed: ${child.stderr}`);
+    return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as FirstSave;
+  });
+}
+
+async function firstSave(work: string): Promise<FirstSave> {
+  const dir = { articles: path.join(work, 'edit-articles'), templates: path.join(work, 'edit-templates') };
+  const started = performance.now();
+  const preview = await startPreview({
+    port: 0,
+    articlesDir: dir.articles,
+    templatesDir: dir.templates,
+    outDir: path.join(work, 'edit-output'),
+    cacheDir: path.join(work, 'edit-cache'),
+  });
+  try {
+    await preview.session.idle();
+    const startMs = performance.now() - started;
+    await preview.session.ready();
+    const readyMs = performance.now() - started;
+    const stream = eventStream(preview.url);
+    const file = path.join(dir.articles, `${SLUG}.md`);
+    const text = readFileSync(file, 'utf8');
+    const wording = WORDINGS.find((candidate) => !text.includes(candidate))!;
+    const seen = preview.session.state().version;
+    const cpu = process.cpuUsage();
+    const saved = performance.now();
+    writeFileSync(file, text.replace(/(acute|sudden), (severe|intense) head(aches|[ ]pain)/, wording));
+    await stream.next((version) => version > seen);
+    const toScreenMs = performance.now() - saved;
+    const used = process.cpuUsage(cpu);
+    stream.close();
+    await preview.session.idle();
+    return { startMs, readyMs, toScreenMs, toScreenCpuMs: (used.user + used.system) / 1000 };
+  } finally {
+    await preview.close();
+  }
+}
+
 /** The article's images as the manifest on disk lists them: path → content hash. */
 function imageHashes(outDir: string): Map<string, string> {
   const manifest = JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as Manifest;
@@ -104,7 +166,9 @@ function eventStream(url: string) {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === '--first') {
+  process.stdout.write(`${JSON.stringify(await firstSave(process.argv[3]!))}\n`);
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   process.env.FACET_VIDEO ??= 'off';
   const { mkdtempSync, rmSync } = await import('node:fs');
   const os = await import('node:os');
@@ -117,6 +181,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `  CPU meanwhile: median ${median(times.toScreenCpuMs).toFixed(0)} ms (${ms(times.toScreenCpuMs)})\n` +
       `save → PDFs made: median ${median(times.toDocumentsMs).toFixed(0)} ms (${ms(times.toDocumentsMs)})\n` +
       `images changed per edit: ${times.imagesChanged.join(', ')}\n`,
+  );
+  const first = firstSaves(work);
+  process.stdout.write(
+    `first save after an up-to-date start: median ${median(first.map((run) => run.toScreenMs)).toFixed(0)} ms ` +
+      `(${ms(first.map((run) => run.toScreenMs))}), CPU ${ms(first.map((run) => run.toScreenCpuMs))} ms; ` +
+      `start ${ms(first.map((run) => run.startMs))} ms, warmed up ${ms(first.map((run) => run.readyMs))} ms\n`,
   );
   rmSync(work, { recursive: true, force: true });
 }

@@ -25,7 +25,7 @@ import { writeCorpus } from './corpus.ts';
 import { videoCost } from './video.ts';
 import { measureFloor, type FloorRun } from './floor.ts';
 import { naive, prepare, toHtml, type PreparedCard } from './pipelines.ts';
-import { saveToScreen } from './edit.ts';
+import { firstSaves, saveToScreen } from './edit.ts';
 import { projectStart } from './project.ts';
 
 const ROOT = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -232,6 +232,8 @@ async function main(): Promise<void> {
   );
   const edits = await saveToScreen(work);
   log(`  save → card on screen: ${edits.toScreenMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+  const first = firstSaves(work);
+  log(`  first save after an up-to-date start: ${first.map((run) => run.toScreenMs.toFixed(0)).join(', ')} ms`);
 
   const video =
     Number(values['video-articles']) > 0
@@ -289,6 +291,11 @@ async function main(): Promise<void> {
       toScreenCpuMs: stats(edits.toScreenCpuMs),
       toDocumentsMs: stats(edits.toDocumentsMs),
       imagesChanged: edits.imagesChanged,
+    },
+    firstSave: {
+      toScreenMs: stats(first.map((run) => run.toScreenMs)),
+      toScreenCpuMs: stats(first.map((run) => run.toScreenCpuMs)),
+      readyMs: stats(first.map((run) => run.readyMs)),
     },
     peakMiB: Math.max(...cold.map((run) => run.peakMiB)),
     video,
@@ -369,6 +376,11 @@ function print(results: Record<string, any>): void {
   row(
     `save → card on screen (preview, ${edit.edits} edits)`,
     `median ${edit.toScreenMs.median.toFixed(0)} ms (min ${edit.toScreenMs.min.toFixed(0)}, max ${edit.toScreenMs.max.toFixed(0)}), CPU ${edit.toScreenCpuMs.median.toFixed(0)} ms · ${edit.imagesChanged[0]} images changed · PDFs after ${edit.toDocumentsMs.median.toFixed(0)} ms`,
+  );
+  const first = results.firstSave;
+  row(
+    `  first save after an up-to-date start (${first.toScreenMs.n} starts)`,
+    `median ${first.toScreenMs.median.toFixed(0)} ms (min ${first.toScreenMs.min.toFixed(0)}, max ${first.toScreenMs.max.toFixed(0)}), CPU ${first.toScreenCpuMs.median.toFixed(0)} ms · after the warm-up, ${s(first.readyMs.median)} from the start`,
   );
   if (results.video) {
     const v = results.video.perArticle;

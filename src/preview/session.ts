@@ -8,6 +8,7 @@ import type { Manifest, Message } from '../model.ts';
 import { cardMemory } from '../render/cache.ts';
 import { isSlug } from '../read/slug.ts';
 import { EMPTY_MANIFEST, readManifest } from '../write/output.ts';
+import { warmUp } from '../warm-up.ts';
 import { watchFolders } from './watch.ts';
 
 /** What the gallery shows: the last build, and whether the setup is broken. */
@@ -31,6 +32,8 @@ export interface Session {
   state(): PreviewState;
   /** Resolves when no build is running or queued: for tests and shutdown. */
   idle(): Promise<void>;
+  /** Resolves once the first build is done and, if it drew nothing, the renderers are warmed up for the first save. */
+  ready(): Promise<void>;
   /** Builds one article again: after the preview wrote its sidecar or approvals.yaml (the latter is not watched). */
   rebuild(slug: string): void;
   /**
@@ -96,6 +99,9 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
+  /** Cards drawn since the preview started: none, and the first save would load and run the renderers cold. */
+  let cardsDrawn = 0;
+  let warming: AbortController | undefined;
   const waiters: (() => void)[] = [];
   const memory = cardMemory(CARD_MEMORY_BYTES);
   const articleWaiters: { slug: string; wake: () => void }[] = [];
@@ -137,7 +143,8 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
             profile: { ...brand.author, handles: brand.handles },
           }),
       };
-      await build({ ...options, documents, slugs: deleted ? [] : slugs }, { ...hooks, memory });
+      const result = await build({ ...options, documents, slugs: deleted ? [] : slugs }, { ...hooks, memory });
+      cardsDrawn += result.cardsDrawn;
       return true;
     } catch (error) {
       if (signal?.aborted) return false;
@@ -185,6 +192,7 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
     if (change.slug) pending.slugs.add(change.slug);
     // Documents of the last save are no use now: its first pass comes sooner.
     secondPass?.abort(new Error('superseded by a newer save'));
+    warming?.abort(new Error('a save came in'));
     clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
@@ -212,11 +220,34 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
     watchFolders(options.templatesDir, () => schedule({ all: true }), watchFailed(options.templatesDir)),
   ];
 
+  /** Started on an up-to-date output: load and run the renderers now, while the editor reads (src/warm-up.ts). */
+  const warmUpIfCold = async () => {
+    if (closed || cardsDrawn > 0 || state.setupError || pending) return;
+    warming = new AbortController();
+    try {
+      await warmUp(options, warming.signal);
+    } catch (error) {
+      // A broken setup is on the page already, and the next build reports it again.
+      if (error instanceof SetupError) return;
+      const reason = `Unexpected error preparing the renderers (${(error as Error).message}), expected the first save to draw`;
+      publish({
+        warnings: [
+          ...state.warnings,
+          { file: options.templatesDir, line: 1, column: 1, ruleId: 'preview-warm-up', severity: 'warning', reason },
+        ],
+      });
+    } finally {
+      warming = undefined;
+    }
+  };
+
   running = runBuilds();
+  const ready = running.then(warmUpIfCold);
   return {
     state: () => state,
     rebuild: (slug) => schedule({ slug }),
     idle: () => (running || timer ? new Promise<void>((resolve) => waiters.push(resolve)) : Promise.resolve()),
+    ready: () => ready,
     settled: (slug) =>
       isSettled(slug) ? Promise.resolve() : new Promise<void>((wake) => articleWaiters.push({ slug, wake })),
     close: () => {
@@ -225,6 +256,7 @@ export async function startSession(options: BuildOptions, onUpdate: (state: Prev
       timer = undefined;
       // Shutting down: no PDF or video is waited for, and what waits for one is served what there is.
       secondPass?.abort(new Error('the preview is closing'));
+      warming?.abort(new Error('the preview is closing'));
       for (const watcher of watchers) watcher.close();
       wakeSettled();
     },

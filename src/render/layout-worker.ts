@@ -56,7 +56,8 @@ export async function closeLayoutWorker(): Promise<void> {
 }
 
 function startThread(): Thread {
-  const worker = new Worker(workerEntry());
+  // None of the process's options: a preload or `--input-type` is the main thread's, not the layout thread's.
+  const worker = new Worker(workerEntry(), { execArgv: [] });
   const started: Thread = { worker, pending: new Map(), fontSets: new WeakMap(), closing: false };
   worker.unref();
   worker.on('message', (reply: LayoutReply) => settle(started, reply));

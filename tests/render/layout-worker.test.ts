@@ -47,16 +47,16 @@ describe('the layout thread', () => {
   });
 
   it('turns a template satori refuses into the SetupError naming the template file', async () => {
-    const file = path.join(ROOT, 'templates', 'cards', 'two-children.html');
-    const source = '<div style="width: 100%; height: 100%"><span>{{title}}</span><span>{{subtitle}}</span></div>';
-    const refused = compileTemplate('two-children', file, source);
-    const broken = { ...context, templates: new Map([...context.templates, ['two-children', refused]]) };
-    const card: CardSpec = { ...TITLE_CARD, template: 'two-children' };
+    const file = path.join(ROOT, 'templates', 'cards', 'wobbly.html');
+    const source = '<div style="display: flex; transform: wobble(3deg)">{{title}}</div>';
+    const refused = compileTemplate('wobbly', file, source);
+    const broken = { ...context, templates: new Map([...context.templates, ['wobbly', refused]]) };
+    const card: CardSpec = { ...TITLE_CARD, template: 'wobbly' };
     const satoriSays = await layOutElement(boundCard(card, broken), card.width, card.height, context.fonts).then(
       () => 'nothing',
       (error: Error) => error.message,
     );
-    expect(satoriSays).toMatch(/display: flex/);
+    expect(satoriSays).toMatch(/Invalid transform function/);
     const cache = openCardCache(mkdtempSync(path.join(tmpdir(), 'facet-layout-')));
     const drawn = drawCards([TITLE_CARD, card], broken, cache);
     await expect(drawn).rejects.toBeInstanceOf(SetupError);

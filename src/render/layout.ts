@@ -23,7 +23,12 @@ export async function layOutElement(
   fonts: LoadedFont[],
 ): Promise<Layout> {
   const fitted = await renderFitted(element, { ...satoriOptions(width, fonts), height });
-  return { element: fitted.element, svg: directGradients(fitted.svg), overflow: fitted.overflow, fontSizes: fitted.sizes };
+  return {
+    element: fitted.element,
+    svg: directGradients(fitted.svg),
+    overflow: fitted.overflow,
+    fontSizes: fitted.sizes,
+  };
 }
 
 /** Satori's options for one width: the bundled fonts, and emoji drawn from the emoji set. */

@@ -2,7 +2,8 @@ import satori from 'satori';
 import sharp from 'sharp';
 import type { LoadedFont } from '../src/config/fonts.ts';
 import type { CardSpec } from '../src/model.ts';
-import { layOutCard, satoriOptions, type RenderContext } from '../src/render/card.ts';
+import { layOutCard, type RenderContext } from '../src/render/card.ts';
+import { satoriOptions } from '../src/render/layout.ts';
 import { drawPixels, encodeCard } from '../src/render/encode.ts';
 import type { SatoriElement } from '../src/render/template.ts';
 

@@ -52,7 +52,12 @@ async function compile(target) {
   const temporary = `${target}.${process.pid}.tmp`;
   try {
     await build({
-      entryPoints: [path.join(SRC, 'cli.ts'), path.join(SRC, 'index.ts')],
+      // The layout thread's module is an entry of its own, beside the chunks that start it.
+      entryPoints: [
+        { in: path.join(SRC, 'cli.ts'), out: 'cli' },
+        { in: path.join(SRC, 'index.ts'), out: 'index' },
+        { in: path.join(SRC, 'render', 'layout-thread.ts'), out: 'layout-thread' },
+      ],
       outdir: temporary,
       bundle: true,
       splitting: true,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, resolveOptions } from '../config/options.ts';
 import type { ArticleEntry } from '../model.ts';
+import { closeLayoutWorker } from '../render/layout-worker.ts';
 import { listFiles } from '../write/atomic.ts';
 import { contentType, fileInside } from './files.ts';
 import { contactSheetFromOutput } from './sheet.ts';
@@ -79,6 +80,7 @@ export async function startPreview(input: PreviewOptions = {}): Promise<Preview>
       for (const client of clients) client.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await session.idle();
+      await closeLayoutWorker();
     },
   };
 }

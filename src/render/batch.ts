@@ -6,8 +6,8 @@ import { thumbnailKey } from './thumbnail.ts';
 import { boundCard, drawCard, type RenderContext, type RenderedCard } from './card.ts';
 
 /**
- * On two cores, one thread with a few cards in flight beat a worker pool: while sharp encodes
- * one card on libuv's threads, satori and resvg draw the next.
+ * A few cards in flight: the layout thread always has the next card queued while resvg draws and
+ * sharp encodes the last ones on libuv's threads (on two cores, more drawing threads were no faster).
  */
 const IN_FLIGHT = Number(process.env.FACET_IN_FLIGHT ?? 4);
 

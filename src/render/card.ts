@@ -1,13 +1,12 @@
-import type { SatoriOptions } from 'satori';
 import type { LoadedFont } from '../config/fonts.ts';
 import type { CardSpec } from '../model.ts';
 import { contentHash } from './content-hash.ts';
 import { thumbnailOfFile } from './thumbnail.ts';
-import { emojiImage } from './emoji.ts';
 import { drawPixels, encodeCard } from './encode.ts';
-import { renderFitted, textContent } from './fit.ts';
+import { textContent } from './fit.ts';
 import { missingCharacters } from './glyphs.ts';
-import { directGradients } from './svg.ts';
+import type { Layout } from './layout.ts';
+import { layOutInWorker } from './layout-worker.ts';
 import { formatView } from './view.ts';
 import { bindTemplate, type CardTemplate, type SatoriElement } from './template.ts';
 
@@ -36,14 +35,8 @@ export interface RenderedCard {
   fontSizes: Record<string, number>;
 }
 
-export interface LaidOutCard {
-  /** The bound template with its fitted font sizes. */
-  element: SatoriElement;
-  /** The card as satori's SVG, gradients painted directly. */
-  svg: string;
+export interface LaidOutCard extends Layout {
   missing: string[];
-  overflow: string[];
-  fontSizes: Record<string, number>;
 }
 
 /** The card's template bound to the brand, its format's sizes and its words: all satori is given besides fonts. */
@@ -57,50 +50,20 @@ export function boundCard(card: CardSpec, context: RenderContext): SatoriElement
   });
 }
 
-/** template + words → fitted satori SVG. */
+/** template + words → fitted satori SVG, laid out on the layout thread. */
 export async function layOutCard(card: CardSpec, context: RenderContext): Promise<LaidOutCard> {
   const element = boundCard(card, context);
   const missing = missingCharacters(textContent(element), context.coverage);
-  const fitted = await renderFitted(element, { ...satoriOptions(card.width, context.fonts), height: card.height });
-  return {
-    element: fitted.element,
-    svg: directGradients(fitted.svg),
-    missing,
-    overflow: fitted.overflow,
-    fontSizes: fitted.sizes,
-  };
+  return { ...(await layOutInWorker(element, card.width, card.height, context.fonts)), missing };
 }
 
 /** Fitted SVG → resvg pixels → sharp PNG/JPEG, and a PNG's thumbnail unless told not to (made from the file later). */
 export async function drawCard(card: CardSpec, context: RenderContext, thumbnail = true): Promise<RenderedCard> {
-  const { svg, missing, overflow, fontSizes } = await oneLayoutAtATime(() => layOutCard(card, context));
-  // Drawn on libuv's threads, so satori can lay out the next card on the main thread meanwhile.
+  const { svg, missing, overflow, fontSizes } = await layOutCard(card, context);
+  // Drawn on libuv's threads, while the layout thread lays out the next card.
   const data = await encodeCard(await drawPixels(svg), card.encoding);
   // Shrunk from the PNG, not the pixels: sharp copies raw pixels in memory to resize them, which
   // cost more than decoding the PNG. A JPEG's comes from the JPEG when the sheet is drawn.
   const small = thumbnail && card.encoding === 'png' ? await thumbnailOfFile(data) : undefined;
   return { data, hash: contentHash(data), missing, overflow, fontSizes, ...(small ? { thumbnail: small } : {}) };
-}
-
-/**
- * satori lays out on the main thread, awaiting between its steps: cards laid out side by side
- * would all finish together, late, and resvg (on libuv's threads) would wait for the first.
- * One at a time, each card is drawn while the next one is laid out.
- */
-let layouts: Promise<unknown> = Promise.resolve();
-
-function oneLayoutAtATime<T>(layOut: () => Promise<T>): Promise<T> {
-  const next = layouts.then(layOut, layOut);
-  layouts = next.catch(() => undefined);
-  return next;
-}
-
-/** Satori's options for one width: the bundled fonts, and emoji drawn from the emoji set. */
-export function satoriOptions(width: number, fonts: LoadedFont[]): SatoriOptions & { width: number } {
-  return {
-    width,
-    fonts,
-    // Characters no font has are found beforehand (missingCharacters); here they draw nothing.
-    loadAdditionalAsset: async (code: string, segment: string) => (code === 'emoji' ? (emojiImage(segment) ?? []) : []),
-  };
 }

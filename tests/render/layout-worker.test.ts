@@ -94,7 +94,11 @@ describe('the layout thread', () => {
     expect(child.stderr).toBe('');
     expect(child.signal).toBeNull();
     expect(child.status).toBe(0);
-    const { before, running, closed } = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+    const { before, running, closed } = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
+      before: number;
+      running: number;
+      closed: number;
+    };
     expect(running).toBeGreaterThan(before);
     expect(closed).toBe(before);
   });

@@ -5,7 +5,7 @@ import { CHANNELS, type Channel } from './channels/platforms.ts';
 import type { BuildOptions } from './config/options.ts';
 import { extractArticle } from './extract/article.ts';
 import { hasErrors, report } from './messages/report.ts';
-import type { Analysis, Article, ArticleEntry, Caption, Post } from './model.ts';
+import type { Analysis, Article, ArticleEntry, Caption, CardSpec, Post } from './model.ts';
 import { parseFrontMatter } from './parse/frontmatter.ts';
 import { parseMarkdown } from './parse/markdown.ts';
 import { planCampaign } from './plan/campaign.ts';
@@ -13,7 +13,7 @@ import { applyCaptionOverrides, type EditedCaptions } from './override/caption.t
 import { parseOverrides } from './override/parse.ts';
 import { applyPlanOverrides, numberPosts, type OverridesIn } from './override/plan.ts';
 import type { ArticleFile } from './read/articles.ts';
-import type { CardProgress, DrawnCards } from './render/batch.ts';
+import type { CardProgress, DrawnCards, LayoutsAhead } from './render/batch.ts';
 import type { CardCache } from './render/cache.ts';
 import type { RenderContext } from './render/card.ts';
 import { reviewArticle, withDisclosures } from './review/review.ts';
@@ -34,6 +34,8 @@ import type { Staged } from './write/commit.ts';
 export interface AnalysisOptions {
   channels?: Channel[] | undefined;
   drafts: boolean;
+  /** Told the planned posts before captions and review run: drawing can start from them. */
+  onPlanned?: ((posts: Post[]) => void) | undefined;
 }
 
 /** parse → extract → plan → caption → review. The source was read by read/sources.ts. */
@@ -66,6 +68,7 @@ function analyzeStages(source: ArticleFile, setup: AnalysisSetup, options: Analy
   const given = { file, path: source.sidecar?.path ?? '', overrides };
   const extracted = extractArticle(file, slug, front, tree);
   const { article, posts: planned } = planPosts(extracted, setup, options.channels, given);
+  options.onPlanned?.(planned);
   const { captions, held, brandLines } = captionPosts(source, article, planned, setup);
   const edited = applyCaptionOverrides(planned, captions, given, setup.rules.rules);
   const shown = edited.posts.filter(
@@ -180,9 +183,15 @@ export async function makeArticle(
   progress?: CardProgress,
   signal?: AbortSignal,
 ): Promise<DrawnArticle | undefined> {
-  const analysis = analyzeArticle(source, made.setup, made.options);
+  const { layOutAhead } = await import('./render/batch.ts');
+  let ahead: LayoutsAhead | undefined;
+  const analysis = analyzeArticle(source, made.setup, {
+    ...made.options,
+    // The cards' layouts start on the layout thread while captions and review run here.
+    onPlanned: (posts) => (ahead = layOutAhead(cardsToDraw(posts, made.options), made.render, made.cache)),
+  });
   if (analysis.status === 'draft') return undefined;
-  const drawn = await renderCards(source, analysis, made, progress, signal);
+  const drawn = await renderCards(source, analysis, made, { progress, signal, ahead });
   // A timed-out article fails; it depends on the clock, not only its inputs, so it is never up to date.
   const outcome =
     drawn.timedOut && analysis.status === 'ok'
@@ -212,23 +221,30 @@ export async function makeArticle(
   };
 }
 
+/** The cards of the posts shown; without documents, no video is made, nor its slides drawn. */
+function cardsToDraw(posts: Post[], options: BuildOptions): CardSpec[] {
+  const shown = posts.filter((post) => !post.hidden && (options.documents || post.kind !== 'video'));
+  return shown.flatMap((post) => post.images.map((image) => image.card));
+}
+
 /** render: each distinct card drawn once (or taken from the cache), within the article's time budget. */
 async function renderCards(
   source: ArticleFile,
   analysis: Exclude<Analysis, { status: 'draft' }>,
   made: MakeContext,
-  progress: CardProgress | undefined,
-  signal: AbortSignal | undefined,
+  { progress, signal, ahead }: { progress?: CardProgress; signal?: AbortSignal; ahead?: LayoutsAhead | undefined },
 ): Promise<DrawnCards> {
   const { drawCards } = await import('./render/batch.ts');
   const { options } = made;
-  // Without documents, no video is made, nor its slides drawn.
-  const posts = analysis.status === 'ok' ? analysis.posts.filter((post) => !post.hidden) : [];
-  const shown = options.documents ? posts : posts.filter((post) => post.kind !== 'video');
-  const cards = shown.flatMap((post) => post.images.map((image) => image.card));
+  const cards = analysis.status === 'ok' ? cardsToDraw(analysis.posts, options) : [];
   // Thumbnails are for contact sheets, which come with the documents (the preview draws its sheets from the files).
   const thumbnails = options.documents && options.contactSheets;
-  const limits = { deadline: Date.now() + options.articleBudgetMs, thumbnails, ...(signal ? { signal } : {}) };
+  const limits = {
+    deadline: Date.now() + options.articleBudgetMs,
+    thumbnails,
+    ...(signal ? { signal } : {}),
+    ...(ahead ? { ahead } : {}),
+  };
   const drawn = await drawCards(cards, made.render, made.cache, progress, limits);
   if (drawn.timedOut) {
     const seconds = options.articleBudgetMs / 1000;

@@ -3,7 +3,7 @@ import type { CardSpec } from '../model.ts';
 import { SetupError } from '../config/errors.ts';
 import { type CardCache, storeFile } from './cache.ts';
 import { thumbnailKey } from './thumbnail.ts';
-import { boundCard, drawCard, type RenderContext, type RenderedCard } from './card.ts';
+import { boundCard, drawCard, type LaidOutCard, layOutCard, type RenderContext, type RenderedCard } from './card.ts';
 
 /**
  * A few cards in flight: the layout thread always has the next card queued while resvg draws and
@@ -25,6 +25,30 @@ export interface DrawLimits {
   deadline?: number;
   /** Aborted: no new card is started, cards in flight finish, then drawCards throws the reason. */
   signal?: AbortSignal;
+  /** Layouts started ahead of the drawing (layOutAhead), taken by the cards they belong to. Default: none. */
+  ahead?: LayoutsAhead;
+}
+
+/** Layouts under way on the layout thread, by card key. */
+export type LayoutsAhead = ReadonlyMap<string, Promise<LaidOutCard>>;
+
+/**
+ * Starts laying out every card the cache lacks, on the layout thread, while the main thread
+ * goes on with the stages before drawing (captions and review): most of a save's wait in the
+ * preview otherwise. drawCards takes each layout up; a card not drawn in the end (its channel
+ * held back) cost the layout thread one layout, and its error, if any, concerns no card made.
+ */
+export function layOutAhead(cards: CardSpec[], context: RenderContext, cache: CardCache): LayoutsAhead {
+  const ahead = new Map<string, Promise<LaidOutCard>>();
+  for (const card of cards) {
+    const key = cardKey(card, context);
+    if (ahead.has(key) || cache.has(key)) continue;
+    const laidOut = layOutCard(card, context);
+    // Awaited by drawCard when the card is drawn, which reports a failure; unhandled only if it is not.
+    laidOut.catch(() => undefined);
+    ahead.set(key, laidOut);
+  }
+  return ahead;
 }
 
 /**
@@ -87,7 +111,7 @@ export async function drawCards(
   context: RenderContext,
   cache: CardCache,
   progress?: CardProgress,
-  { deadline = Number.POSITIVE_INFINITY, signal, thumbnails = true }: DrawLimits = {},
+  { deadline = Number.POSITIVE_INFINITY, signal, thumbnails = true, ahead }: DrawLimits = {},
 ): Promise<DrawnCards> {
   const unique = new Map<string, CardSpec>();
   for (const card of cards) unique.set(cardKey(card, context), card);
@@ -112,7 +136,7 @@ export async function drawCards(
         return;
       }
       const [key, card] = next;
-      const drawn = await drawOrExplain(card, context, thumbnails);
+      const drawn = await drawOrExplain(card, context, thumbnails, ahead?.get(key));
       results.set(key, drawn);
       await cache.set(key, drawn);
       if (drawn.thumbnail) await storeFile(cache, thumbnailKey(drawn.hash), drawn.thumbnail);
@@ -125,9 +149,14 @@ export async function drawCards(
   return { cards: results, drawn: drawnCount, timedOut };
 }
 
-async function drawOrExplain(card: CardSpec, context: RenderContext, thumbnail: boolean): Promise<RenderedCard> {
+async function drawOrExplain(
+  card: CardSpec,
+  context: RenderContext,
+  thumbnail: boolean,
+  laidOut: Promise<LaidOutCard> | undefined,
+): Promise<RenderedCard> {
   try {
-    return await drawCard(card, context, thumbnail);
+    return await drawCard(card, context, thumbnail, laidOut);
   } catch (error) {
     const file = context.templates.get(card.template)?.file ?? card.template;
     throw new SetupError(

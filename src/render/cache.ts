@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomic } from '../write/atomic.ts';
@@ -11,6 +12,8 @@ import { contentHash } from './content-hash.ts';
  */
 export interface CardCache {
   get(key: string): Promise<RenderedCard | undefined>;
+  /** Whether an entry is there, without reading it or counting it as used: for work started ahead. */
+  has(key: string): boolean;
   set(key: string, card: RenderedCard): Promise<void>;
   /** Counts an entry as used without reading it, so prune keeps it. */
   keep(key: string): void;
@@ -79,6 +82,9 @@ export function openCardCache(dir: string, memory?: CardMemory): CardCache {
         return undefined;
       }
     },
+    has(key) {
+      return memory?.get(key) !== undefined || existsSync(file(key, 'json'));
+    },
     async set(key, card) {
       used.add(key);
       const { data, thumbnail: _thumbnail, ...notes } = card;
@@ -106,13 +112,14 @@ export function openCardCache(dir: string, memory?: CardMemory): CardCache {
 
 /** `--force`: draw everything again, and keep what was drawn for next time. */
 export function writeOnly(cache: CardCache): CardCache {
-  return { ...cache, get: async () => undefined };
+  return { ...cache, get: async () => undefined, has: () => false };
 }
 
 /** The same cache, noting every key an article reads or writes. */
 export function recordingCache(cache: CardCache, keys: Set<string>): CardCache {
   return {
     get: (key) => (keys.add(key), cache.get(key)),
+    has: (key) => cache.has(key),
     set: (key, card) => (keys.add(key), cache.set(key, card)),
     keep: (key) => (keys.add(key), cache.keep(key)),
     prune: () => cache.prune(),

@@ -57,9 +57,17 @@ export async function layOutCard(card: CardSpec, context: RenderContext): Promis
   return { ...(await layOutInWorker(element, card.width, card.height, context.fonts)), missing };
 }
 
-/** Fitted SVG → resvg pixels → sharp PNG/JPEG, and a PNG's thumbnail unless told not to (made from the file later). */
-export async function drawCard(card: CardSpec, context: RenderContext, thumbnail = true): Promise<RenderedCard> {
-  const { svg, missing, overflow, fontSizes } = await layOutCard(card, context);
+/**
+ * Fitted SVG → resvg pixels → sharp PNG/JPEG, and a PNG's thumbnail unless told not to (made
+ * from the file later). `laidOut`: the card's layout when it was started ahead (layOutAhead).
+ */
+export async function drawCard(
+  card: CardSpec,
+  context: RenderContext,
+  thumbnail = true,
+  laidOut: Promise<LaidOutCard> = layOutCard(card, context),
+): Promise<RenderedCard> {
+  const { svg, missing, overflow, fontSizes } = await laidOut;
   // Drawn on libuv's threads, while the layout thread lays out the next card.
   const data = await encodeCard(await drawPixels(svg), card.encoding);
   // Shrunk from the PNG, not the pixels: sharp copies raw pixels in memory to resize them, which

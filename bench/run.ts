@@ -293,6 +293,7 @@ async function main(): Promise<void> {
       imagesChanged: edits.imagesChanged,
     },
     firstSave: {
+      starts: first.length,
       toScreenMs: stats(first.map((run) => run.toScreenMs)),
       toScreenCpuMs: stats(first.map((run) => run.toScreenCpuMs)),
       readyMs: stats(first.map((run) => run.readyMs)),
@@ -379,7 +380,7 @@ function print(results: Record<string, any>): void {
   );
   const first = results.firstSave;
   row(
-    `  first save after an up-to-date start (${first.toScreenMs.n} starts)`,
+    `  first save, fresh start up to date (×${first.starts})`,
     `median ${first.toScreenMs.median.toFixed(0)} ms (min ${first.toScreenMs.min.toFixed(0)}, max ${first.toScreenMs.max.toFixed(0)}), CPU ${first.toScreenCpuMs.median.toFixed(0)} ms · after the warm-up, ${s(first.readyMs.median)} from the start`,
   );
   if (results.video) {

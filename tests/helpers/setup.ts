@@ -6,6 +6,7 @@ import { loadSetup, type Setup } from '../../src/setup/setup.ts';
 import { withVideoSetup } from '../../src/setup/video.ts';
 import type { ArticleFile } from '../../src/read/articles.ts';
 import type { CardSpec } from '../../src/model.ts';
+import { analyzeArticle } from '../../src/pipeline.ts';
 
 export const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const TEMPLATES = path.join(ROOT, 'templates');
@@ -48,3 +49,13 @@ export const TITLE_CARD: CardSpec = {
     where: 'link in bio',
   },
 };
+
+/** The seed article's cards, one for each distinct `look` (the last card of each wins). */
+export function seedCards(setup: Setup, look: (card: CardSpec) => string): CardSpec[] {
+  const analysis = analyzeArticle(articleFromRepo('ketamine-therapy-for-migraines'), setup, { drafts: false });
+  if (analysis.status !== 'ok') throw new Error('seed article did not analyse');
+  const byLook = new Map<string, CardSpec>();
+  for (const card of analysis.posts.flatMap((post) => post.images.map((image) => image.card)))
+    byLook.set(look(card), card);
+  return [...byLook.values()];
+}

@@ -1,11 +1,10 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../src/pipeline.ts';
 import { SAFE_ZONES } from '../../src/channels/platforms.ts';
 import type { CardSpec } from '../../src/model.ts';
 import { drawCard, type RenderContext } from '../../src/render/card.ts';
 import { renderContextOf } from '../../src/setup/setup.ts';
-import { articleFromRepo, repoSetup } from '../helpers/setup.ts';
+import { repoSetup, seedCards } from '../helpers/setup.ts';
 import { inkRows, variation } from '../helpers/pixels.ts';
 
 let context: RenderContext;
@@ -14,14 +13,8 @@ let cards: CardSpec[];
 beforeAll(async () => {
   const setup = await repoSetup();
   context = renderContextOf(setup);
-  const analysis = analyzeArticle(articleFromRepo('ketamine-therapy-for-migraines'), setup, { drafts: false });
-  if (analysis.status !== 'ok') throw new Error('seed article did not analyse');
-  // One title and one quote card per distinct format of every channel.
-  const byFormat = new Map<string, CardSpec>();
-  for (const card of analysis.posts.flatMap((post) => post.images.map((image) => image.card))) {
-    byFormat.set(`${card.template} ${card.format} ${card.width}x${card.height} ${card.encoding}`, card);
-  }
-  cards = [...byFormat.values()];
+  // One card of each template in each format (and encoding) of every channel.
+  cards = seedCards(setup, (card) => `${card.template} ${card.format} ${card.width}x${card.height} ${card.encoding}`);
 });
 
 describe('cards for every format of every channel', () => {

@@ -5,7 +5,6 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SetupError } from '../../src/config/errors.ts';
 import type { CardSpec } from '../../src/model.ts';
-import { analyzeArticle } from '../../src/pipeline.ts';
 import { drawCards } from '../../src/render/batch.ts';
 import { openCardCache } from '../../src/render/cache.ts';
 import { boundCard, type RenderContext } from '../../src/render/card.ts';
@@ -13,7 +12,7 @@ import { layOutElement } from '../../src/render/layout.ts';
 import { layOutInWorker } from '../../src/render/layout-worker.ts';
 import { compileTemplate } from '../../src/render/template.ts';
 import { renderContextOf } from '../../src/setup/setup.ts';
-import { articleFromRepo, repoSetup, ROOT, TITLE_CARD } from '../helpers/setup.ts';
+import { repoSetup, ROOT, seedCards, TITLE_CARD } from '../helpers/setup.ts';
 
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
 
@@ -23,15 +22,10 @@ let cards: CardSpec[];
 beforeAll(async () => {
   const setup = await repoSetup();
   context = renderContextOf(setup);
-  const analysis = analyzeArticle(articleFromRepo('ketamine-therapy-for-migraines'), setup, { drafts: false });
-  if (analysis.status !== 'ok') throw new Error('seed article did not analyse');
   // One card per template and format, and a quote with emoji (drawn from the emoji set in the thread).
-  const byShape = new Map<string, CardSpec>();
-  for (const card of analysis.posts.flatMap((post) => post.images.map((image) => image.card))) {
-    byShape.set(`${card.template} ${card.format} ${card.width}x${card.height}`, card);
-  }
-  const quote = [...byShape.values()].find((card) => card.template === 'quote')!;
-  cards = [...byShape.values(), { ...quote, data: { ...quote.data, quote: 'Sleep 😴 heals 🧠 — naïve café 🇫🇷' } }];
+  const byShape = seedCards(setup, (card) => `${card.template} ${card.format} ${card.width}x${card.height}`);
+  const quote = byShape.find((card) => card.template === 'quote')!;
+  cards = [...byShape, { ...quote, data: { ...quote.data, quote: 'Sleep 😴 heals 🧠 — naïve café 🇫🇷' } }];
 });
 
 describe('the layout thread', () => {
